@@ -1,0 +1,38 @@
+using System.Collections.Frozen;
+using System.Text.Json.Serialization.Metadata;
+
+namespace DrivePower.Ocpp.Messages;
+
+/// <summary>The catalogue of every action this library speaks, by exact (case-sensitive) name and by request type.</summary>
+public static class OcppActions
+{
+    private static readonly OcppJsonContext Json = OcppJsonContext.Default;
+
+    public static IReadOnlyList<OcppAction> All { get; } =
+    [
+        Define("BootNotification", OcppDirection.StationToCsms, Json.BootNotificationRequest, Json.BootNotificationResponse),
+        Define("Heartbeat", OcppDirection.StationToCsms, Json.HeartbeatRequest, Json.HeartbeatResponse),
+        Define("StatusNotification", OcppDirection.StationToCsms, Json.StatusNotificationRequest, Json.StatusNotificationResponse),
+    ];
+
+    private static readonly FrozenDictionary<string, OcppAction> ByName =
+        All.ToFrozenDictionary(action => action.Name, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<Type, OcppAction> ByRequestType =
+        All.ToFrozenDictionary(action => action.Request.Type);
+
+    /// <summary>The action of this exact name, or null: names are case-sensitive.</summary>
+    public static OcppAction? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>The action whose request is <paramref name="requestType"/>.</summary>
+    public static OcppAction ForRequest(Type requestType) =>
+        ByRequestType.TryGetValue(requestType, out var action)
+            ? action
+            : throw new ArgumentException($"{requestType.Name} is not the request of a known OCPP action.", nameof(requestType));
+
+    private static OcppAction Define<TRequest, TResponse>(
+        string name, OcppDirection direction, JsonTypeInfo<TRequest> request, JsonTypeInfo<TResponse> response)
+        where TRequest : IOcppRequest<TResponse>
+        where TResponse : IOcppResponse =>
+        new(name, direction, request, response);
+}
