@@ -10,5 +10,6 @@ public sealed record CustomData
     public required string VendorId { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; init; }
+    // Settable, not init: System.Text.Json fills extension data after construction.
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 }

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text.Json;
+using DrivePower.Ocpp.Frames;
+using DrivePower.Ocpp.Messages;
+using DrivePower.Ocpp.Validation;
+
+namespace DrivePower.Ocpp.Rpc;
+
+public sealed partial class OcppRpcConnection
+{
+    /// <summary>Answers inbound CALLs one after another, in arrival order, off the receive loop.</summary>
+    private async Task ProcessInboundCallsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var call in _inboundCalls.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                await AnswerAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection is closing: unanswered CALLs die with it, as the peer's do.
+        }
+    }
+
+    private async Task AnswerAsync(CallFrame call, CancellationToken cancellationToken)
+    {
+        using var activity = OcppRpcTelemetry.StartCall(call.Action, StationId, call.MessageId, inbound: true);
+        var started = Stopwatch.GetTimestamp();
+        var answer = await DispatchAsync(call, cancellationToken).ConfigureAwait(false);
+        var errorCode = (answer as CallErrorFrame)?.ErrorCode;
+        _telemetry.RecordCall(activity, call.Action, inbound: true, errorCode is null ? "result" : "error", errorCode, Stopwatch.GetElapsedTime(started));
+
+        try
+        {
+            await SendFrameAsync(answer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcppConnectionClosedException)
+        {
+            Log.AnswerLost(_logger, StationId, call.Action, call.MessageId);
+        }
+    }
+
+    private async Task<OcppFrame> DispatchAsync(CallFrame call, CancellationToken cancellationToken)
+    {
+        var context = new OcppCallContext(this, call.MessageId, call.Action);
+        if (CallFilter?.Invoke(context) is { } refusal)
+            return CallErrorFrame.Create(call.MessageId, refusal.Code, refusal.Description);
+
+        var action = OcppActions.Find(call.Action);
+        if (action is null)
+            return CallErrorFrame.Create(call.MessageId, OcppErrorCode.NotImplemented, $"Action '{Printable(call.Action)}' is not known.");
+        if (!_handlers.TryGet(action.Name, out var handler))
+            return CallErrorFrame.Create(call.MessageId, OcppErrorCode.NotSupported, $"Action '{action.Name}' is not supported by this endpoint.");
+
+        var violations = OcppPayloadValidator.Shared.Validate(action.Request, call.Payload);
+        if (violations.Count > 0)
+            return CallErrorFrame.Create(call.MessageId, violations[0].Code, Describe(violations));
+
+        JsonElement response;
+        try
+        {
+            response = await handler(context, call.Payload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcppCallErrorException error)
+        {
+            return new CallErrorFrame(call.MessageId, error.ErrorCode, Truncate(error.Description), error.Details);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            Log.HandlerFailed(_logger, exception, StationId, call.Action, call.MessageId);
+            return CallErrorFrame.Create(call.MessageId, OcppErrorCode.InternalError, $"An internal error occurred while handling {action.Name}.");
+        }
+
+        var responseViolations = OcppPayloadValidator.Shared.Validate(action.Response, response);
+        if (responseViolations.Count > 0)
+        {
+            // Our own bug: never put an invalid payload on the wire.
+            Log.InvalidOutboundPayload(_logger, StationId, action.Name, Describe(responseViolations));
+            return CallErrorFrame.Create(call.MessageId, OcppErrorCode.InternalError, $"An internal error occurred while handling {action.Name}.");
+        }
+
+        return new CallResultFrame(call.MessageId, response);
+    }
+
+    /// <summary>The violations as one CALLERROR description: each names its JSON path.</summary>
+    internal static string Describe(IReadOnlyList<OcppViolation> violations) =>
+        Truncate(string.Join("; ", violations.Select(violation => $"{violation.Path}: {violation.Message}")));
+
+    private static string Truncate(string text) =>
+        text.Length <= CallErrorFrame.MaxDescriptionLength ? text : text[..(CallErrorFrame.MaxDescriptionLength - 1)] + "…";
+
+    /// <summary>A peer's action name made safe to quote: short, printable.</summary>
+    private static string Printable(string action) =>
+        new([.. action.Take(40).Select(c => char.IsControl(c) ? '?' : c)]);
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+
+namespace DrivePower.Ocpp.Rpc;
+
+public sealed partial class OcppRpcConnection
+{
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "{StationId} <= {Frame}", EventName = "FrameReceived")]
+        public static partial void FrameReceived(ILogger logger, string stationId, string frame);
+
+        [LoggerMessage(2, LogLevel.Information, "{StationId} => {Frame}", EventName = "FrameSent")]
+        public static partial void FrameSent(ILogger logger, string stationId, string frame);
+
+        [LoggerMessage(3, LogLevel.Warning, "{StationId}: malformed frame answered with {ErrorCode}: {Description}", EventName = "FrameRejected")]
+        public static partial void FrameRejected(ILogger logger, string stationId, string errorCode, string description);
+
+        [LoggerMessage(4, LogLevel.Warning, "{StationId}: malformed response dropped: {Problem}", EventName = "MalformedResponseDropped")]
+        public static partial void MalformedResponseDropped(ILogger logger, string stationId, string problem);
+
+        [LoggerMessage(5, LogLevel.Warning, "{StationId}: {FrameType} {MessageId} matches no pending CALL (late or unknown); dropped", EventName = "UnmatchedResponseDropped")]
+        public static partial void UnmatchedResponseDropped(ILogger logger, string stationId, string frameType, string messageId);
+
+        [LoggerMessage(6, LogLevel.Error, "{StationId}: handler of {Action} ({MessageId}) failed; answered InternalError", EventName = "HandlerFailed")]
+        public static partial void HandlerFailed(ILogger logger, Exception exception, string stationId, string action, string messageId);
+
+        [LoggerMessage(7, LogLevel.Error, "{StationId}: refused to send an invalid {Action} payload: {Violations}", EventName = "InvalidOutboundPayload")]
+        public static partial void InvalidOutboundPayload(ILogger logger, string stationId, string action, string violations);
+
+        [LoggerMessage(8, LogLevel.Warning, "{StationId}: message larger than {MaxMessageSize} bytes; closing with 1009", EventName = "MessageTooBig")]
+        public static partial void MessageTooBig(ILogger logger, string stationId, int maxMessageSize);
+
+        [LoggerMessage(9, LogLevel.Information, "{StationId}: peer closed the connection ({CloseStatus} {CloseDescription})", EventName = "PeerClosed")]
+        public static partial void PeerClosed(ILogger logger, string stationId, string closeStatus, string closeDescription);
+
+        [LoggerMessage(10, LogLevel.Information, "{StationId}: connection lost: {Reason}", EventName = "ConnectionLost")]
+        public static partial void ConnectionLost(ILogger logger, string stationId, string reason);
+
+        [LoggerMessage(11, LogLevel.Warning, "{StationId}: the answer to {Action} ({MessageId}) could not be sent: the connection closed", EventName = "AnswerLost")]
+        public static partial void AnswerLost(ILogger logger, string stationId, string action, string messageId);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using DrivePower.Ocpp.Frames;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DrivePower.Ocpp.Rpc;
+
+/// <summary>
+/// OCPP-J RPC over one WebSocket, the same for both sides (the CSMS's server socket, the emulator's
+/// <see cref="ClientWebSocket"/>). Inbound CALLs are answered by the <see cref="OcppHandlerRegistry"/> in
+/// arrival order; outbound CALLs go one at a time through <see cref="CallAsync(string, System.Text.Json.JsonElement, CancellationToken)"/>.
+/// Frames are written by one writer at a time; CALLs crossing in opposite directions are fine.
+/// </summary>
+public sealed partial class OcppRpcConnection : IAsyncDisposable
+{
+    private readonly WebSocket _socket;
+    private readonly OcppHandlerRegistry _handlers;
+    private readonly OcppRpcOptions _options;
+    private readonly OcppRpcTelemetry _telemetry;
+    private readonly ILogger _logger;
+    private readonly ILogger _frameLogger;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly Channel<CallFrame> _inboundCalls = Channel.CreateUnbounded<CallFrame>(new() { SingleReader = true, SingleWriter = true });
+    private readonly CancellationTokenSource _closing = new();
+    private int _runStarted;
+    private int _shutDown;
+
+    public OcppRpcConnection(
+        WebSocket socket,
+        string stationId,
+        OcppHandlerRegistry handlers,
+        OcppRpcOptions? options = null,
+        OcppRpcTelemetry? telemetry = null,
+        ILoggerFactory? loggerFactory = null)
+    {
+        _socket = socket;
+        StationId = stationId;
+        _handlers = handlers;
+        _options = options ?? new OcppRpcOptions();
+        _telemetry = telemetry ?? new OcppRpcTelemetry();
+        loggerFactory ??= NullLoggerFactory.Instance;
+        _logger = loggerFactory.CreateLogger<OcppRpcConnection>();
+        _frameLogger = loggerFactory.CreateLogger(FrameLogCategory);
+    }
+
+    /// <summary>The log category of every frame in and out; turn it down to quiet a busy stand.</summary>
+    public const string FrameLogCategory = "DrivePower.Ocpp.Frames";
+
+    /// <summary>The station identity this connection speaks for (the CSMS's peer, or the emulator's self).</summary>
+    public string StationId { get; }
+
+    /// <summary>Decides, before dispatch, whether an inbound CALL is answered with an error instead (e.g. SecurityError before boot).</summary>
+    public Func<OcppCallContext, OcppError?>? CallFilter { get; set; }
+
+    /// <summary>State the owner attaches to the connection (the CSMS keeps its station session here).</summary>
+    public object? State { get; set; }
+
+    /// <summary>Cancelled once the connection is closing or closed.</summary>
+    public CancellationToken Closing => _closing.Token;
+
+    public bool IsOpen => !_closing.IsCancellationRequested && _socket.State == WebSocketState.Open;
+
+    /// <summary>Reads and answers frames until the socket closes or <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _runStarted, 1) == 1)
+            throw new InvalidOperationException("RunAsync was already called on this connection.");
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        var processing = ProcessInboundCallsAsync(linked.Token);
+        try
+        {
+            await ReceiveLoopAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            Log.ConnectionLost(_logger, StationId, exception.Message);
+        }
+        finally
+        {
+            Shutdown();
+            await processing.ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    {
+        var chunk = ArrayPool<byte>.Shared.Rent(8 * 1024);
+        var message = new ArrayBufferWriter<byte>(8 * 1024);
+        try
+        {
+            while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            {
+                var result = await _socket.ReceiveAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    Log.PeerClosed(_logger, StationId, _socket.CloseStatus?.ToString() ?? "none", _socket.CloseStatusDescription ?? "");
+                    await CloseOutputQuietlyAsync(WebSocketCloseStatus.NormalClosure, "Closing").ConfigureAwait(false);
+                    return;
+                }
+
+                if (message.WrittenCount + result.Count > _options.MaxMessageSize)
+                {
+                    Log.MessageTooBig(_logger, StationId, _options.MaxMessageSize);
+                    await CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes").ConfigureAwait(false);
+                    return;
+                }
+
+                message.Write(chunk.AsSpan(0, result.Count));
+                if (!result.EndOfMessage)
+                    continue;
+
+                if (result.MessageType == WebSocketMessageType.Binary)
+                    await RejectAsync(CallErrorFrame.Create(OcppFrame.UnreadableMessageId, OcppErrorCode.RpcFrameworkError,
+                        "Binary WebSocket messages are not OCPP-J; send text frames."), cancellationToken).ConfigureAwait(false);
+                else
+                    await OnMessageAsync(message.WrittenMemory, cancellationToken).ConfigureAwait(false);
+
+                message.ResetWrittenCount();
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private async Task OnMessageAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
+    {
+        if (_frameLogger.IsEnabled(LogLevel.Information))
+            Log.FrameReceived(_frameLogger, StationId, System.Text.Encoding.UTF8.GetString(utf8.Span));
+
+        var parsed = FrameParser.Parse(utf8);
+        switch (parsed.Frame)
+        {
+            case CallFrame call:
+                await _inboundCalls.Writer.WriteAsync(call, cancellationToken).ConfigureAwait(false);
+                return;
+            case CallResultFrame or CallErrorFrame:
+                CompletePendingCall(parsed.Frame);
+                return;
+        }
+
+        if (parsed.Error is { } error)
+            await RejectAsync(error, cancellationToken).ConfigureAwait(false);
+        else
+            Log.MalformedResponseDropped(_logger, StationId, parsed.Problem ?? "malformed frame");
+    }
+
+    private async Task RejectAsync(CallErrorFrame error, CancellationToken cancellationToken)
+    {
+        _telemetry.RecordRejectedFrame(error.ErrorCode);
+        Log.FrameRejected(_logger, StationId, error.ErrorCode, error.ErrorDescription);
+        await SendFrameAsync(error, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes one frame; a single writer at a time, as WebSocket requires.</summary>
+    private async Task SendFrameAsync(OcppFrame frame, CancellationToken cancellationToken)
+    {
+        var bytes = FrameWriter.Write(frame);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.SendTimeout);
+        await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+        try
+        {
+            if (_socket.State != WebSocketState.Open)
+                throw new OcppConnectionClosedException(StationId);
+            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException)
+        {
+            throw new OcppConnectionClosedException(StationId);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+
+        if (_frameLogger.IsEnabled(LogLevel.Information))
+            Log.FrameSent(_frameLogger, StationId, System.Text.Encoding.UTF8.GetString(bytes));
+    }
+
+    /// <summary>Closes the connection with a status; pending CALLs fail with <see cref="OcppConnectionClosedException"/>.</summary>
+    public async Task CloseAsync(WebSocketCloseStatus status, string description)
+    {
+        await CloseQuietlyAsync(status, description).ConfigureAwait(false);
+        Shutdown();
+    }
+
+    private async Task CloseQuietlyAsync(WebSocketCloseStatus status, string description)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                await _socket.CloseAsync(status, description, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            _socket.Abort();
+        }
+    }
+
+    private async Task CloseOutputQuietlyAsync(WebSocketCloseStatus status, string description)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            if (_socket.State == WebSocketState.CloseReceived)
+                await _socket.CloseOutputAsync(status, description, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            _socket.Abort();
+        }
+    }
+
+    /// <summary>Stops everything at once: no more inbound dispatch, every pending CALL failed.</summary>
+    private void Shutdown()
+    {
+        if (Interlocked.Exchange(ref _shutDown, 1) == 1)
+            return;
+        _closing.Cancel();
+        _inboundCalls.Writer.TryComplete();
+        FailPendingCalls();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await CloseQuietlyAsync(WebSocketCloseStatus.NormalClosure, "Closing").ConfigureAwait(false);
+        Shutdown();
+        _socket.Dispose();
+    }
+}
