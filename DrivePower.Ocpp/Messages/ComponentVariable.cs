@@ -1,0 +1,36 @@
+namespace DrivePower.Ocpp.Messages;
+
+/// <summary>A physical or logical component of the station's device model.</summary>
+public sealed record Component
+{
+    [OcppMaxLength(50)]
+    public required string Name { get; init; }
+
+    [OcppMaxLength(50)]
+    public string? Instance { get; init; }
+
+    public Evse? Evse { get; init; }
+
+    public CustomData? CustomData { get; init; }
+}
+
+/// <summary>A variable of a <see cref="Component"/>.</summary>
+public sealed record Variable
+{
+    [OcppMaxLength(50)]
+    public required string Name { get; init; }
+
+    [OcppMaxLength(50)]
+    public string? Instance { get; init; }
+
+    public CustomData? CustomData { get; init; }
+}
+
+/// <summary>Which attribute of a variable: the actual value, the target, or a set limit.</summary>
+public enum AttributeType
+{
+    Actual,
+    Target,
+    MinSet,
+    MaxSet,
+}
