@@ -54,6 +54,9 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
     /// <summary>Decides, before dispatch, whether an inbound CALL is answered with an error instead (e.g. SecurityError before boot).</summary>
     public Func<OcppCallContext, OcppError?>? CallFilter { get; set; }
 
+    /// <summary>Called for every message the peer sends, well-formed or not: a sign of life.</summary>
+    public Action<OcppRpcConnection>? MessageReceived { get; set; }
+
     /// <summary>State the owner attaches to the connection (the CSMS keeps its station session here).</summary>
     public object? State { get; set; }
 
@@ -129,6 +132,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
 
     private async Task OnMessageAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
+        MessageReceived?.Invoke(this);
         if (_frameLogger.IsEnabled(LogLevel.Information))
             Log.FrameReceived(_frameLogger, StationId, System.Text.Encoding.UTF8.GetString(utf8.Span));
 
