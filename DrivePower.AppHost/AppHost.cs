@@ -7,7 +7,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 // `aspire publish` writes a Docker Compose file for the resources below.
 builder.AddDockerComposeEnvironment(StandTopology.ComposeEnvironment);
 
-var csmsdb = builder.AddCsmsDatabase();
+var csmsdb = builder.AddCsmsDatabase(StandTopology.Database);
 
 var migrations = builder.AddProject<Projects.DrivePower_Migrations>(StandTopology.Migrations)
     .WithReference(csmsdb)

@@ -6,14 +6,15 @@ namespace DrivePower.AppHost;
 internal static class StandResources
 {
     /// <summary>
-    /// The CSMS database. When <c>ConnectionStrings:csmsdb</c> is configured (user secrets, the
-    /// variable <c>ConnectionStrings__csmsdb</c>, ...) the stand uses that existing server and starts no
-    /// container; otherwise a PostgreSQL container with a data volume and pgweb.
+    /// The CSMS database <paramref name="name"/>. When <c>ConnectionStrings:{name}</c> is configured
+    /// (user secrets, the variable <c>ConnectionStrings__csmsdb</c>, ...) the stand uses that existing
+    /// server and starts no container; otherwise a PostgreSQL container with a data volume and pgweb.
     /// </summary>
-    public static IResourceBuilder<IResourceWithConnectionString> AddCsmsDatabase(this IDistributedApplicationBuilder builder)
+    public static IResourceBuilder<IResourceWithConnectionString> AddCsmsDatabase(
+        this IDistributedApplicationBuilder builder, string name)
     {
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(StandTopology.Database)))
-            return builder.AddConnectionString(StandTopology.Database);
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)))
+            return builder.AddConnectionString(name);
 
         var postgres = builder.AddPostgres(StandTopology.Postgres);
         if (IsOn(builder.Configuration, StandTopology.Settings.DataVolume))
@@ -21,7 +22,7 @@ internal static class StandResources
         if (IsOn(builder.Configuration, StandTopology.Settings.PgWeb))
             postgres.WithPgWeb();
 
-        return postgres.AddDatabase(StandTopology.Database);
+        return postgres.AddDatabase(name);
     }
 
     /// <summary>The emulator's settings from the <c>Stand</c> section, each with its default.</summary>
