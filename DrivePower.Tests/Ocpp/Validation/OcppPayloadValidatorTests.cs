@@ -216,6 +216,17 @@ public class OcppPayloadValidatorTests
     }
 
     [Fact]
+    public void A_CALLERROR_for_several_violations_carries_the_first_and_counts_the_rest()
+    {
+        var violations = Request("BootNotification", """{"chargingStation":{"model":"M"},"reason":"Boot","extra":1}""");
+
+        var error = violations.ToCallError("42");
+
+        Assert.Equal(violations[0].Code.ToString(), error.ErrorCode);
+        Assert.Equal(violations[0].Description + " (and 2 more)", error.ErrorDescription);
+    }
+
+    [Fact]
     public void The_number_of_violations_reported_is_bounded()
     {
         var payload = "{" + string.Join(",", Enumerable.Range(0, 500).Select(i => $"\"p{i}\":{i}")) + "}";
