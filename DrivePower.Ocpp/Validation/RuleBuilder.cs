@@ -50,9 +50,9 @@ internal sealed class RuleBuilder(JsonSerializerOptions options, Func<Type, Obje
         if (type == typeof(string))
             return new StringRule(Attribute<OcppMaxLengthAttribute>(attributes)?.Length);
         if (type == typeof(int) || type == typeof(long))
-            return new IntegerRule(Attribute<OcppMinimumAttribute>(attributes)?.Minimum);
+            return new NumberRule(isInteger: true, Attribute<OcppMinimumAttribute>(attributes)?.Minimum);
         if (type == typeof(decimal) || type == typeof(double))
-            return new NumberRule(Attribute<OcppMinimumAttribute>(attributes)?.Minimum);
+            return new NumberRule(isInteger: false, Attribute<OcppMinimumAttribute>(attributes)?.Minimum);
         if (type == typeof(bool))
             return BooleanRule.Instance;
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime))

@@ -104,40 +104,24 @@ internal sealed class EnumRule(string typeName, FrozenSet<string> names) : Value
     }
 }
 
-/// <summary>A schema "integer": a number with no fractional part (draft-06), here one that fits 32 bits.</summary>
-internal sealed class IntegerRule(decimal? minimum) : ValueRule
+/// <summary>
+/// A schema "number" (held as decimal) or "integer": a number with no fractional part, as draft-06
+/// has it (3.0 is an integer), here one that fits 32 bits.
+/// </summary>
+internal sealed class NumberRule(bool isInteger, decimal? minimum) : ValueRule
 {
     protected override JsonValueKind ExpectedKind => JsonValueKind.Number;
 
-    protected override string Expected => "integer";
+    protected override string Expected => isInteger ? "integer" : "number";
 
     protected override void CheckValue(JsonElement value, ValidationContext context)
     {
         if (!value.TryGetDecimal(out var number))
-        {
             context.Report(OcppErrorCode.PropertyConstraintViolation, "number beyond the supported range");
-            return;
-        }
-
-        if (number != decimal.Truncate(number))
+        else if (isInteger && number != decimal.Truncate(number))
             context.Report(OcppErrorCode.TypeConstraintViolation, "expected integer, got a number with a fraction");
-        else if (number is < int.MinValue or > int.MaxValue)
+        else if (isInteger && number is < int.MinValue or > int.MaxValue)
             context.Report(OcppErrorCode.PropertyConstraintViolation, "integer beyond the supported 32-bit range");
-        else if (number < minimum)
-            context.Report(OcppErrorCode.PropertyConstraintViolation, $"below minimum {minimum}");
-    }
-}
-
-internal sealed class NumberRule(decimal? minimum) : ValueRule
-{
-    protected override JsonValueKind ExpectedKind => JsonValueKind.Number;
-
-    protected override string Expected => "number";
-
-    protected override void CheckValue(JsonElement value, ValidationContext context)
-    {
-        if (!value.TryGetDecimal(out var number))
-            context.Report(OcppErrorCode.PropertyConstraintViolation, "number beyond the supported range");
         else if (number < minimum)
             context.Report(OcppErrorCode.PropertyConstraintViolation, $"below minimum {minimum}");
     }

@@ -178,6 +178,13 @@ public class OcppPayloadValidatorTests
             OcppErrorCode.PropertyConstraintViolation,
             "$.connectorId");
 
+    [Fact]
+    public void A_number_too_large_to_hold_is_a_PropertyConstraintViolation_not_a_crash() =>
+        AssertSingle(
+            Request("MeterValues", """{"evseId":1,"meterValue":[{"timestamp":"2025-06-01T12:00:00Z","sampledValue":[{"value":1e400}]}]}"""),
+            OcppErrorCode.PropertyConstraintViolation,
+            "$.meterValue[0].sampledValue[0].value");
+
     [Theory]
     [InlineData("[]")]
     [InlineData("\"BootNotification\"")]
