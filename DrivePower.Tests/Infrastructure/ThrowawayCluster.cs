@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 
 namespace DrivePower.Tests.Infrastructure;
@@ -53,6 +54,7 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
                 binDirectory, "initdb", "-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust",
                 "-E", "UTF8", "--locale=C", "--no-sync");
             await cluster.StartOnFreePortAsync();
+            cluster.StartWatchdog();
             return cluster;
         }
         catch
@@ -85,7 +87,10 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
             await StopAsync("immediate");
         }
 
-        Directory.Delete(_directory, recursive: true);
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 
     private async Task StartOnFreePortAsync()
@@ -103,6 +108,35 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
                 // Another process took the port between the probe and the bind: try another.
             }
         }
+    }
+
+    /// <summary>
+    /// The test host may be killed rather than exit: a detached shell waits for this process to end
+    /// and then stops the server and deletes its directory, whatever happened to the host.
+    /// </summary>
+    private void StartWatchdog()
+    {
+        var pgCtl = Path.Combine(_binDirectory, "pg_ctl");
+        var asPostgres = PostgresTools.RunningAsRoot ? "runuser -u postgres -- " : string.Empty;
+        var script = $"""
+            exec </dev/null >/dev/null 2>&1
+            while kill -0 {Environment.ProcessId}; do sleep 1; done
+            [ -f '{DataDirectory}/postmaster.pid' ] && {asPostgres}'{pgCtl}' stop -D '{DataDirectory}' -m immediate
+            rm -rf '{_directory}'
+            """;
+        var start = new ProcessStartInfo("setsid")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])["sh", "-c", script])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var watchdog = Process.Start(start);
     }
 
     private static async Task RemoveAbandonedAsync(string binDirectory)
