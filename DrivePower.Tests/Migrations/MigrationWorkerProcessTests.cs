@@ -49,7 +49,7 @@ public sealed class MigrationWorkerProcessTests
     [Fact]
     public async Task An_unreachable_server_fails_after_the_wait_with_one_clear_error()
     {
-        var nowhere = $"Host=127.0.0.1;Port={FreePort()};Username=postgres;Database=nowhere";
+        var nowhere = $"Host=127.0.0.1;Port={PostgresTools.FreeLoopbackPort()};Username=postgres;Database=nowhere";
         var environment = Csmsdb(nowhere);
         environment["Migrations__WaitForDatabaseSeconds"] = "2";
 
@@ -67,13 +67,12 @@ public sealed class MigrationWorkerProcessTests
         var connectionString = await server.CreateDatabaseAsync("workerwait");
         await server.StopAsync();
 
-        var worker = WorkerProcess.RunAsync(Csmsdb(connectionString));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        using var worker = WorkerProcess.Start(Csmsdb(connectionString));
+        await worker.WaitForOutputAsync("Database not reachable yet (attempt 2)");
         await server.StartAsync();
-        var result = await worker;
+        var result = await worker.WaitForExitAsync();
 
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
-        Assert.Contains("Database not reachable yet (attempt 1)", result.Output, StringComparison.Ordinal);
         Assert.Contains("stations", await SchemaInspector.TablesAsync(connectionString));
     }
 
@@ -100,11 +99,4 @@ public sealed class MigrationWorkerProcessTests
 
     private static Dictionary<string, string> Csmsdb(string connectionString) =>
         new() { ["ConnectionStrings__csmsdb"] = connectionString };
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
