@@ -4,13 +4,14 @@ using Npgsql;
 namespace DrivePower.Tests.Infrastructure;
 
 /// <summary>
-/// A PostgreSQL cluster in /tmp/drivepower-pg/&lt;pid&gt;-&lt;id&gt;: initdb with trust auth, pg_ctl on
+/// A PostgreSQL cluster in /tmp/drivepower-pg-&lt;user&gt;/&lt;pid&gt;-&lt;id&gt;: initdb with trust auth, pg_ctl on
 /// 127.0.0.1 with its socket in the same directory, durability off for speed. A cluster left behind
 /// by a test process that died is stopped and deleted by the next one.
 /// </summary>
 internal sealed class ThrowawayCluster : IAsyncDisposable
 {
-    private const string Root = "/tmp/drivepower-pg";
+    // Short and fixed (a Unix socket path has at most 107 bytes); one root per user.
+    private static readonly string Root = $"/tmp/drivepower-pg-{Environment.UserName}";
     private const int StartAttempts = 3;
 
     private readonly string _binDirectory;
@@ -48,13 +49,13 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
         }
 
         var cluster = new ThrowawayCluster(binDirectory, directory);
+        cluster.StartWatchdog();
         try
         {
             await PostgresTools.RunAsPostgresAsync(
                 binDirectory, "initdb", "-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust",
                 "-E", "UTF8", "--locale=C", "--no-sync");
             await cluster.StartOnFreePortAsync();
-            cluster.StartWatchdog();
             return cluster;
         }
         catch
