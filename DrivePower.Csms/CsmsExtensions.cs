@@ -37,6 +37,7 @@ public static class CsmsExtensions
         builder.Services.AddSingleton<BootNotificationHandler>();
         builder.Services.AddSingleton<HeartbeatHandler>();
         builder.Services.AddSingleton<StatusNotificationHandler>();
+        builder.Services.AddCoreMessageHandlers();
         return builder;
     }
 
