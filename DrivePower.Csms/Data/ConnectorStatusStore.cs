@@ -2,17 +2,14 @@ using DrivePower.Ocpp.Messages;
 
 namespace DrivePower.Csms.Data;
 
-/// <summary>Connector statuses: the current one per connector, and the history of changes.</summary>
+/// <summary>Connector statuses: the current one per connector, and every report in the history.</summary>
 public sealed class ConnectorStatusStore(SqlRunner sql)
 {
-    // One statement, so the current row and the history never disagree. Every CTE sees the snapshot
-    // from before the statement, so `previous` is the status being replaced. The current row keeps the
-    // newest report by the station's timestamp; the history records each change of status.
+    // One statement, so the current row and the history never disagree. The current row keeps the
+    // newest report by the station's timestamp (reports may arrive late); the history keeps every
+    // report, as received, for the stand's users to look back on.
     private const string RecordStatusSql = """
-        WITH previous AS (
-            SELECT status FROM station_connector_statuses
-            WHERE station_id = @station AND evse_id = @evse AND connector_id = @connector
-        ), current_row AS (
+        WITH current_row AS (
             INSERT INTO station_connector_statuses (station_id, evse_id, connector_id, status, status_timestamp, stored_at)
             VALUES (@station, @evse, @connector, @status, @timestamp, @now)
             ON CONFLICT (station_id, evse_id, connector_id) DO UPDATE SET
@@ -20,8 +17,7 @@ public sealed class ConnectorStatusStore(SqlRunner sql)
             WHERE station_connector_statuses.status_timestamp <= EXCLUDED.status_timestamp
         )
         INSERT INTO station_connector_status_history (station_id, evse_id, connector_id, status, status_timestamp, stored_at)
-        SELECT @station, @evse, @connector, @status, @timestamp, @now
-        WHERE NOT EXISTS (SELECT 1 FROM previous WHERE previous.status = @status)
+        VALUES (@station, @evse, @connector, @status, @timestamp, @now)
         """;
 
     public Task RecordAsync(string stationId, StatusNotificationRequest status, DateTimeOffset now, CancellationToken cancellationToken) =>

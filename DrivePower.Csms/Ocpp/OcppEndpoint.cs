@@ -9,7 +9,6 @@ public static partial class OcppEndpoint
     {
         endpoints.Map("/ocpp/{stationId}", ConnectAsync).ExcludeFromDescription();
         endpoints.Map("/ocpp", MissingStationId).ExcludeFromDescription();
-        endpoints.Map("/ocpp/", MissingStationId).ExcludeFromDescription();
         return endpoints;
     }
 

@@ -107,7 +107,8 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
                 if (message.WrittenCount + result.Count > _options.MaxMessageSize)
                 {
                     Log.MessageTooBig(_logger, StationId, _options.MaxMessageSize);
-                    await CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes").ConfigureAwait(false);
+                    // Close without waiting for the peer's reply: it may never come from a misbehaving peer.
+                    await CloseOutputQuietlyAsync(WebSocketCloseStatus.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes").ConfigureAwait(false);
                     return;
                 }
 
@@ -212,7 +213,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            if (_socket.State == WebSocketState.CloseReceived)
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await _socket.CloseOutputAsync(status, description, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
