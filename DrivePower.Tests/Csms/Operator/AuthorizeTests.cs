@@ -28,7 +28,7 @@ public sealed class AuthorizeTests(MigratedDatabaseFixture db) : IClassFixture<M
     public async Task A_known_token_gets_its_stored_status_expiry_and_group_under_either_policy(string policy)
     {
         await using var csms = await StartAsync(policy);
-        await using var station = await csms.ConnectAsync("AUTH-KNOWN-" + policy);
+        await using var station = await csms.ConnectBootedAsync("AUTH-KNOWN-" + policy);
 
         var info = (await station.CallAsync(new AuthorizeRequest { IdToken = Token("known-1") })).IdTokenInfo;
 
@@ -46,7 +46,7 @@ public sealed class AuthorizeTests(MigratedDatabaseFixture db) : IClassFixture<M
     public async Task An_expired_token_is_Expired_under_either_policy(string policy)
     {
         await using var csms = await StartAsync(policy);
-        await using var station = await csms.ConnectAsync("AUTH-EXP-" + policy);
+        await using var station = await csms.ConnectBootedAsync("AUTH-EXP-" + policy);
 
         var info = (await station.CallAsync(new AuthorizeRequest { IdToken = Token("EXPIRED-1") })).IdTokenInfo;
 
@@ -59,7 +59,7 @@ public sealed class AuthorizeTests(MigratedDatabaseFixture db) : IClassFixture<M
     public async Task An_unknown_token_follows_the_policy(string policy, AuthorizationStatus expected)
     {
         await using var csms = await StartAsync(policy);
-        await using var station = await csms.ConnectAsync("AUTH-UNK-" + policy);
+        await using var station = await csms.ConnectBootedAsync("AUTH-UNK-" + policy);
 
         var info = (await station.CallAsync(new AuthorizeRequest { IdToken = Token("NEVER-SEEN") })).IdTokenInfo;
         var sameCardOtherType = (await station.CallAsync(new AuthorizeRequest { IdToken = Token("KNOWN-1", IdTokenType.KeyCode) })).IdTokenInfo;
@@ -72,14 +72,14 @@ public sealed class AuthorizeTests(MigratedDatabaseFixture db) : IClassFixture<M
     [Fact]
     public async Task The_default_policy_accepts_unknown_tokens()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        await using var station = await csms.ConnectAsync("AUTH-DEFAULT");
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("AUTH-DEFAULT");
 
         var info = (await station.CallAsync(new AuthorizeRequest { IdToken = Token("NEVER-SEEN") })).IdTokenInfo;
 
         Assert.Equal(AuthorizationStatus.Accepted, info.Status);
     }
 
-    private Task<OperatorCsms> StartAsync(string policy) =>
-        OperatorCsms.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Csms:UnknownIdTokenPolicy"] = policy });
+    private Task<CsmsTestHost> StartAsync(string policy) =>
+        CsmsTestHost.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Csms:UnknownIdTokenPolicy"] = policy });
 }

@@ -17,8 +17,8 @@ public sealed class CommandApiTests(MigratedDatabaseFixture db) : IClassFixture<
             seen = request;
             return ValueTask.FromResult(new ResetResponse { Status = ResetStatus.Scheduled });
         });
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        await using var station = await csms.ConnectAsync("CMD-OK", handlers);
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("CMD-OK", handlers);
 
         using var response = await csms.Http.PostRawAsync("/api/stations/CMD-OK/commands/Reset", """{"type":"OnIdle","evseId":1}""");
 
@@ -33,8 +33,8 @@ public sealed class CommandApiTests(MigratedDatabaseFixture db) : IClassFixture<
     {
         var handlers = new OcppHandlerRegistry().On<ClearCacheRequest, ClearCacheResponse>((_, _, _) =>
             throw new OcppCallErrorException(OcppErrorCode.GenericError, "Cache is locked"));
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        await using var station = await csms.ConnectAsync("CMD-ERR", handlers);
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("CMD-ERR", handlers);
 
         using var response = await csms.Http.PostRawAsync("/api/stations/CMD-ERR/commands/ClearCache", "{}");
 
@@ -51,8 +51,8 @@ public sealed class CommandApiTests(MigratedDatabaseFixture db) : IClassFixture<
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return new ClearCacheResponse { Status = ClearCacheStatus.Accepted };
         });
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Csms:CallTimeoutSeconds"] = "1" });
-        await using var station = await csms.ConnectAsync("CMD-SILENT", handlers);
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Csms:CallTimeoutSeconds"] = "1" });
+        await using var station = await csms.ConnectBootedAsync("CMD-SILENT", handlers);
 
         using var response = await csms.Http.PostRawAsync("/api/stations/CMD-SILENT/commands/ClearCache", "{}");
 
@@ -62,7 +62,7 @@ public sealed class CommandApiTests(MigratedDatabaseFixture db) : IClassFixture<
     [Fact]
     public async Task A_connection_closed_during_the_call_is_503()
     {
-        OperatorStation? station = null;
+        TestStation? station = null;
         var handlers = new OcppHandlerRegistry().On<ClearCacheRequest, ClearCacheResponse>(async (_, _, cancellationToken) =>
         {
             var closing = station!.Connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "going away");
@@ -70,8 +70,8 @@ public sealed class CommandApiTests(MigratedDatabaseFixture db) : IClassFixture<
             await closing;
             return new ClearCacheResponse { Status = ClearCacheStatus.Accepted };
         });
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        station = await csms.ConnectAsync("CMD-CLOSE", handlers);
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        station = await csms.ConnectBootedAsync("CMD-CLOSE", handlers);
         await using var closingStation = station;
 
         using var response = await csms.Http.PostRawAsync("/api/stations/CMD-CLOSE/commands/ClearCache", "{}");
@@ -86,9 +86,9 @@ public sealed class CommandApiTests(MigratedDatabaseFixture db) : IClassFixture<
     [InlineData("\"Immediate\"")]
     public async Task An_invalid_body_is_400_with_violations_and_nothing_is_sent(string body)
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        await using var station = await csms.ConnectAsync("CMD-INVALID");
-        var receivedBefore = station.Received;
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("CMD-INVALID");
+        var received = station.CountMessages();
 
         using var response = await csms.Http.PostRawAsync("/api/stations/CMD-INVALID/commands/Reset", body);
 
@@ -98,7 +98,29 @@ public sealed class CommandApiTests(MigratedDatabaseFixture db) : IClassFixture<
         Assert.Equal("$", violation.GetProperty("path").GetString());
         Assert.False(string.IsNullOrEmpty(violation.GetProperty("message").GetString()));
         await Task.Delay(200);
-        Assert.Equal(receivedBefore, station.Received);
+        Assert.Equal(0, received.Count);
+    }
+
+    [Theory]
+    [InlineData("Reset", """{"type":"Sometimes"}""", "type")]
+    [InlineData("Reset", """{}""", "type")]
+    [InlineData("Reset", """{"type":"Immediate","colour":"red"}""", "colour")]
+    [InlineData("SetVariables", """{"setVariableData":[{"attributeValue":"1","component":{"name":"X"}}]}""", "variable")]
+    public async Task A_body_breaking_the_schema_is_400_with_violations_naming_the_path_and_nothing_is_sent(string action, string body, string path)
+    {
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("CMD-SCHEMA");
+        var received = station.CountMessages();
+
+        using var response = await csms.Http.PostRawAsync($"/api/stations/CMD-SCHEMA/commands/{action}", body);
+
+        var problem = await response.ProblemAsync(400);
+        var violations = problem.GetProperty("violations").EnumerateArray().ToList();
+        Assert.NotEmpty(violations);
+        Assert.Contains(violations, v => v.GetProperty("path").GetString()!.Contains(path, StringComparison.Ordinal));
+        Assert.All(violations, v => Assert.False(string.IsNullOrEmpty(v.GetProperty("code").GetString())));
+        await Task.Delay(200);
+        Assert.Equal(0, received.Count);
     }
 
     [Theory]
@@ -107,7 +129,7 @@ public sealed class CommandApiTests(MigratedDatabaseFixture db) : IClassFixture<
     [InlineData("Nonsense")]
     public async Task An_action_not_allowed_is_400_naming_the_allowed_ones(string action)
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
 
         using var response = await csms.Http.PostRawAsync($"/api/stations/ANY/commands/{action}", "{}");
 
@@ -119,7 +141,7 @@ public sealed class CommandApiTests(MigratedDatabaseFixture db) : IClassFixture<
     [Fact]
     public async Task A_station_that_is_not_connected_is_404()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
 
         using var response = await csms.Http.PostRawAsync("/api/stations/NOT-HERE/commands/Reset", """{"type":"Immediate"}""");
 

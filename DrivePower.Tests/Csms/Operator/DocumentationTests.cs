@@ -7,7 +7,7 @@ public sealed class DocumentationTests(MigratedDatabaseFixture db) : IClassFixtu
     [Fact]
     public async Task The_OpenAPI_document_describes_the_operator_endpoints_and_Development_serves_the_API_page()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
 
         var document = await csms.Http.GetJsonAsync("/openapi/v1.json");
         using var page = await csms.Http.GetAsync("/scalar");
@@ -26,7 +26,7 @@ public sealed class DocumentationTests(MigratedDatabaseFixture db) : IClassFixtu
     [Fact]
     public async Task An_unknown_api_path_is_a_404_problem()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
 
         using var response = await csms.Http.GetAsync("/api/nothing-here");
 

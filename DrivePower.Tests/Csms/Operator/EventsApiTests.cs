@@ -11,8 +11,8 @@ public sealed class EventsApiTests(MigratedDatabaseFixture db) : IClassFixture<M
     [Fact]
     public async Task The_event_stream_carries_a_status_change_and_a_transaction_start_as_server_sent_events()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        await using var station = await csms.ConnectAsync("SSE-1");
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("SSE-1");
         var hub = (StationEventHub)csms.Services.GetService(typeof(StationEventHub))!;
         var subscribersBefore = hub.SubscriberCount;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));

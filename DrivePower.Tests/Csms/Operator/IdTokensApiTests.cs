@@ -9,8 +9,8 @@ public sealed class IdTokensApiTests(MigratedDatabaseFixture db) : IClassFixture
     [Fact]
     public async Task An_operator_adds_changes_and_removes_tokens_and_Authorize_follows()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Csms:UnknownIdTokenPolicy"] = "Reject" });
-        await using var station = await csms.ConnectAsync("IDT-1");
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Csms:UnknownIdTokenPolicy"] = "Reject" });
+        await using var station = await csms.ConnectBootedAsync("IDT-1");
 
         using var created = await csms.Http.PostJsonAsync("/api/id-tokens", new { idToken = "OP-CARD", type = "ISO14443", groupIdToken = "FLEET", groupIdTokenType = "Central" });
         Assert.Equal(201, (int)created.StatusCode);
@@ -40,7 +40,7 @@ public sealed class IdTokensApiTests(MigratedDatabaseFixture db) : IClassFixture
     [Fact]
     public async Task An_invalid_token_is_a_400_validation_problem_naming_the_fields()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
 
         using var response = await csms.Http.PostJsonAsync("/api/id-tokens", new { idToken = "", type = "Badge", status = "Maybe" });
 
@@ -51,6 +51,6 @@ public sealed class IdTokensApiTests(MigratedDatabaseFixture db) : IClassFixture
         Assert.True(errors.TryGetProperty("status", out _));
     }
 
-    private static async Task<IdTokenInfo> AuthorizeAsync(OperatorStation station) =>
+    private static async Task<IdTokenInfo> AuthorizeAsync(TestStation station) =>
         (await station.CallAsync(new AuthorizeRequest { IdToken = Token("op-card") })).IdTokenInfo;
 }

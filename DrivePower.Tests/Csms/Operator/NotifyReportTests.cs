@@ -14,15 +14,15 @@ public sealed class NotifyReportTests(MigratedDatabaseFixture db) : IClassFixtur
     [Fact]
     public async Task Each_part_is_stored_as_it_arrives_and_the_last_part_replaces_the_older_report()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        await using var station = await csms.ConnectAsync("REPORT-1");
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("REPORT-1");
         await station.CallAsync(Report(requestId: 1, seqNo: 0, tbc: null, Data("OCPPCommCtrlr", "HeartbeatInterval", "60"), Data("Legacy", "Gone", "x")));
 
         await station.CallAsync(Report(requestId: 2, seqNo: 0, tbc: true, Data("OCPPCommCtrlr", "HeartbeatInterval", "30")));
-        var afterFirstPart = await Db.RowsAsync(db.ConnectionString, VariablesSql, ("station", "REPORT-1"));
+        var afterFirstPart = await Sql.RowsAsync(db.ConnectionString, VariablesSql, ("station", "REPORT-1"));
         await station.CallAsync(Report(requestId: 2, seqNo: 1, tbc: false,
             Data("EVSE", "Power", "22000", evseId: 1), Data("OCPPCommCtrlr", "HeartbeatInterval", "30")));
-        var afterLastPart = await Db.RowsAsync(db.ConnectionString, VariablesSql, ("station", "REPORT-1"));
+        var afterLastPart = await Sql.RowsAsync(db.ConnectionString, VariablesSql, ("station", "REPORT-1"));
 
         Assert.Equal(["Gone", "HeartbeatInterval"], afterFirstPart.Select(row => (string)row["variable_name"]!));
         Assert.Equal("30", afterFirstPart[1]["value"]);

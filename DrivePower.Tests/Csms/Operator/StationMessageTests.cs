@@ -11,14 +11,14 @@ public sealed class StationMessageTests(MigratedDatabaseFixture db) : IClassFixt
     [Fact]
     public async Task MeterValues_are_stored_against_the_evse_and_the_transaction_active_on_it()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        await using var station = await csms.ConnectAsync("MV-1");
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("MV-1");
         await station.CallAsync(Event(TransactionEventType.Started, 0, "tx-mv", evseId: 2));
 
         await station.CallAsync(new MeterValuesRequest { EvseId = 2, MeterValue = [Reading(T0.AddMinutes(5), 555m)] });
         await station.CallAsync(new MeterValuesRequest { EvseId = 0, MeterValue = [Reading(T0.AddMinutes(5), 99_000m)] });
 
-        var rows = await Db.RowsAsync(db.ConnectionString, """
+        var rows = await Sql.RowsAsync(db.ConnectionString, """
             SELECT m.evse_id, m.value, m.seq_no, t.transaction_id FROM meter_values m LEFT JOIN transactions t ON t.id = m.transaction_pk
             WHERE m.station_id = 'MV-1' AND m.measurand = 'Energy.Active.Import.Register' ORDER BY m.evse_id
             """);
@@ -31,8 +31,8 @@ public sealed class StationMessageTests(MigratedDatabaseFixture db) : IClassFixt
     [Fact]
     public async Task NotifyEvent_stores_one_row_per_eventData_and_SecurityEventNotification_one_with_its_type()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        await using var station = await csms.ConnectAsync("EV-1");
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("EV-1");
 
         await station.CallAsync(new NotifyEventRequest
         {
@@ -46,7 +46,7 @@ public sealed class StationMessageTests(MigratedDatabaseFixture db) : IClassFixt
         });
         await station.CallAsync(new SecurityEventNotificationRequest { Type = "FirmwareUpdated", Timestamp = T0, TechInfo = "v2" });
 
-        var rows = await Db.RowsAsync(db.ConnectionString,
+        var rows = await Sql.RowsAsync(db.ConnectionString,
             "SELECT kind, event_type, payload FROM station_events WHERE station_id = 'EV-1' ORDER BY id");
         Assert.Equal(3, rows.Count);
         Assert.Equal(("NotifyEvent", "Alerting"), ((string)rows[0]["kind"]!, (string)rows[0]["event_type"]!));
@@ -61,14 +61,14 @@ public sealed class StationMessageTests(MigratedDatabaseFixture db) : IClassFixt
     [Fact]
     public async Task Firmware_and_log_status_notifications_leave_the_latest_status_on_the_station_row()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        await using var station = await csms.ConnectAsync("FW-1");
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("FW-1");
 
         await station.CallAsync(new FirmwareStatusNotificationRequest { Status = FirmwareStatus.Downloading, RequestId = 7 });
         await station.CallAsync(new FirmwareStatusNotificationRequest { Status = FirmwareStatus.Installed, RequestId = 7 });
         await station.CallAsync(new LogStatusNotificationRequest { Status = UploadLogStatus.Uploaded, RequestId = 12 });
 
-        var row = Assert.Single(await Db.RowsAsync(db.ConnectionString, """
+        var row = Assert.Single(await Sql.RowsAsync(db.ConnectionString, """
             SELECT firmware_status, firmware_status_request_id, firmware_status_at, log_status, log_status_request_id, log_status_at
             FROM stations WHERE id = 'FW-1'
             """));
@@ -83,9 +83,9 @@ public sealed class StationMessageTests(MigratedDatabaseFixture db) : IClassFixt
     [Fact]
     public async Task DataTransfer_is_UnknownVendorId_unless_a_vendor_handler_is_registered()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString,
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString,
             configure: builder => builder.Services.AddDataTransferVendor<EchoVendor>());
-        await using var station = await csms.ConnectAsync("DT-1");
+        await using var station = await csms.ConnectBootedAsync("DT-1");
 
         var unknown = await station.CallAsync(new DataTransferRequest { VendorId = "com.example.unknown" });
         var echo = await station.CallAsync(new DataTransferRequest { VendorId = EchoVendor.Id, MessageId = "ping", Data = JsonSerializer.SerializeToElement("hello") });

@@ -9,10 +9,10 @@ public sealed class StationsApiTests(MigratedDatabaseFixture db) : IClassFixture
     [Fact]
     public async Task The_list_has_every_stored_station_with_connection_boot_data_and_connector_statuses()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        await using (var gone = await csms.ConnectAsync("LIST-GONE"))
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using (var gone = await csms.ConnectBootedAsync("LIST-GONE"))
             await gone.ReportStatusAsync(1, 1, ConnectorStatus.Faulted);
-        await using var station = await csms.ConnectAsync("LIST-HERE");
+        await using var station = await csms.ConnectBootedAsync("LIST-HERE");
         await station.ReportStatusAsync(1, 1, ConnectorStatus.Available);
         await station.ReportStatusAsync(2, 1, ConnectorStatus.Occupied);
         await WaitUntilDisconnectedAsync(csms, "LIST-GONE");
@@ -26,9 +26,9 @@ public sealed class StationsApiTests(MigratedDatabaseFixture db) : IClassFixture
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, here.GetProperty("lastSeenAt").ValueKind);
         var boot = here.GetProperty("boot");
         Assert.Equal("DrivePower", boot.GetProperty("vendorName").GetString());
-        Assert.Equal("DP-Op", boot.GetProperty("model").GetString());
+        Assert.Equal("DP-Test", boot.GetProperty("model").GetString());
         Assert.Equal("SN-LIST-HERE", boot.GetProperty("serialNumber").GetString());
-        Assert.Equal("1.0.0", boot.GetProperty("firmwareVersion").GetString());
+        Assert.Equal("1.2.3", boot.GetProperty("firmwareVersion").GetString());
         Assert.Equal("PowerUp", boot.GetProperty("lastBootReason").GetString());
         Assert.Equal("Accepted", boot.GetProperty("registrationStatus").GetString());
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, boot.GetProperty("firstBootAt").ValueKind);
@@ -40,8 +40,8 @@ public sealed class StationsApiTests(MigratedDatabaseFixture db) : IClassFixture
     [Fact]
     public async Task One_station_comes_in_full_with_statuses_events_device_model_and_active_transactions()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        await using var station = await csms.ConnectAsync("FULL-1");
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("FULL-1");
         await station.CallAsync(new FirmwareStatusNotificationRequest { Status = FirmwareStatus.Installing, RequestId = 3 });
         await station.CallAsync(new LogStatusNotificationRequest { Status = UploadLogStatus.Uploading, RequestId = 4 });
         await station.CallAsync(new SecurityEventNotificationRequest { Type = "StartupOfTheDevice", Timestamp = T0 });
@@ -78,7 +78,7 @@ public sealed class StationsApiTests(MigratedDatabaseFixture db) : IClassFixture
     [Fact]
     public async Task An_unknown_station_is_a_404_problem()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
 
         using var response = await csms.Http.GetAsync("/api/stations/NEVER-BOOTED");
 
@@ -86,7 +86,7 @@ public sealed class StationsApiTests(MigratedDatabaseFixture db) : IClassFixture
         Assert.Equal("Unknown station", problem.GetProperty("title").GetString());
     }
 
-    private static async Task WaitUntilDisconnectedAsync(OperatorCsms csms, string stationId)
+    private static async Task WaitUntilDisconnectedAsync(CsmsTestHost csms, string stationId)
     {
         var connections = (DrivePower.Csms.Stations.StationConnections)csms.Services.GetService(typeof(DrivePower.Csms.Stations.StationConnections))!;
         var deadline = DateTime.UtcNow.AddSeconds(10);

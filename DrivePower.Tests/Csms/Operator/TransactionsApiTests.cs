@@ -9,8 +9,8 @@ public sealed class TransactionsApiTests(MigratedDatabaseFixture db) : IClassFix
     [Fact]
     public async Task Transactions_are_listed_by_station_and_activity_and_one_comes_with_its_meter_values_and_events()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
-        await using var station = await csms.ConnectAsync("TXAPI-1");
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("TXAPI-1");
         await station.CallAsync(Event(TransactionEventType.Started, 0, "txapi-open", 100m, ChargingState.Charging, idToken: Token("API-CARD")));
         await station.CallAsync(Event(TransactionEventType.Started, 0, "txapi-done", 1000m, evseId: 2));
         await station.CallAsync(Event(TransactionEventType.Ended, 1, "txapi-done", 1800m, reason: StoppedReason.Remote, evseId: 2));
@@ -40,7 +40,7 @@ public sealed class TransactionsApiTests(MigratedDatabaseFixture db) : IClassFix
     [Fact]
     public async Task An_unknown_transaction_is_a_404_problem()
     {
-        await using var csms = await OperatorCsms.StartAsync(db.ConnectionString);
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
 
         using var response = await csms.Http.GetAsync("/api/transactions/987654321");
 
