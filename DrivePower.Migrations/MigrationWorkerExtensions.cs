@@ -37,6 +37,7 @@ public static class MigrationWorkerExtensions
     public static async Task<int> RunMigrationWorkerAsync(this IHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
+        var commandLine = host.Services.GetRequiredService<MigrationCommandLine>();
         try
         {
             await host.RunAsync();
@@ -47,6 +48,6 @@ public static class MigrationWorkerExtensions
             return ExitCodes.UsageError;
         }
 
-        return host.Services.GetRequiredService<MigrationCommandLine>().ExitCode;
+        return commandLine.ExitCode;
     }
 }

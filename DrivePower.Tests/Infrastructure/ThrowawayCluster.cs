@@ -1,15 +1,17 @@
+using System.Diagnostics;
 using Npgsql;
 
 namespace DrivePower.Tests.Infrastructure;
 
 /// <summary>
-/// A PostgreSQL cluster in /tmp/drivepower-pg/&lt;pid&gt;-&lt;id&gt;: initdb with trust auth, pg_ctl on
+/// A PostgreSQL cluster in /tmp/drivepower-pg-&lt;user&gt;/&lt;pid&gt;-&lt;id&gt;: initdb with trust auth, pg_ctl on
 /// 127.0.0.1 with its socket in the same directory, durability off for speed. A cluster left behind
 /// by a test process that died is stopped and deleted by the next one.
 /// </summary>
 internal sealed class ThrowawayCluster : IAsyncDisposable
 {
-    private const string Root = "/tmp/drivepower-pg";
+    // Short and fixed (a Unix socket path has at most 107 bytes); one root per user.
+    private static readonly string Root = $"/tmp/drivepower-pg-{Environment.UserName}";
     private const int StartAttempts = 3;
 
     private readonly string _binDirectory;
@@ -47,6 +49,7 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
         }
 
         var cluster = new ThrowawayCluster(binDirectory, directory);
+        cluster.StartWatchdog();
         try
         {
             await PostgresTools.RunAsPostgresAsync(
@@ -85,7 +88,10 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
             await StopAsync("immediate");
         }
 
-        Directory.Delete(_directory, recursive: true);
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 
     private async Task StartOnFreePortAsync()
@@ -103,6 +109,35 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
                 // Another process took the port between the probe and the bind: try another.
             }
         }
+    }
+
+    /// <summary>
+    /// The test host may be killed rather than exit: a detached shell waits for this process to end
+    /// and then stops the server and deletes its directory, whatever happened to the host.
+    /// </summary>
+    private void StartWatchdog()
+    {
+        var pgCtl = Path.Combine(_binDirectory, "pg_ctl");
+        var asPostgres = PostgresTools.RunningAsRoot ? "runuser -u postgres -- " : string.Empty;
+        var script = $"""
+            exec </dev/null >/dev/null 2>&1
+            while kill -0 {Environment.ProcessId}; do sleep 1; done
+            [ -f '{DataDirectory}/postmaster.pid' ] && {asPostgres}'{pgCtl}' stop -D '{DataDirectory}' -m immediate
+            rm -rf '{_directory}'
+            """;
+        var start = new ProcessStartInfo("setsid")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])["sh", "-c", script])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var watchdog = Process.Start(start);
     }
 
     private static async Task RemoveAbandonedAsync(string binDirectory)
