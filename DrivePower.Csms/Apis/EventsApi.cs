@@ -13,8 +13,6 @@ namespace DrivePower.Csms.Apis;
 /// </summary>
 public static class EventsApi
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/events").WithTags("Events");
@@ -32,7 +30,7 @@ public static class EventsApi
         {
             if (stationId is not null && stationEvent.StationId != stationId)
                 continue;
-            var json = JsonSerializer.SerializeToElement(stationEvent, Json);
+            var json = JsonSerializer.SerializeToElement(stationEvent, OperatorJsonContext.Default.StationEvent);
             var kind = json.TryGetProperty("type", out var type) ? type.GetString() : null;
             yield return new SseItem<string>(json.GetRawText(), kind ?? "event");
         }

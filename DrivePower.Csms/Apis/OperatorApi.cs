@@ -17,6 +17,8 @@ public static class OperatorApi
             options.StatusCodeSelector = exception => exception is StorageUnavailableException
                 ? StatusCodes.Status503ServiceUnavailable
                 : StatusCodes.Status500InternalServerError);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorJsonContext.Default));
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<StationQueries>();
         builder.Services.AddSingleton<TransactionQueries>();
