@@ -9,7 +9,7 @@ public sealed record CustomData
     [OcppMaxLength(255)]
     public required string VendorId { get; init; }
 
+    /// <summary>The vendor's own properties. Settable, not init-only: System.Text.Json can't fill extension data through an initializer.</summary>
     [JsonExtensionData]
-    // Settable, not init: System.Text.Json fills extension data after construction.
     public Dictionary<string, JsonElement>? Properties { get; set; }
 }

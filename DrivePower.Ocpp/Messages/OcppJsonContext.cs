@@ -4,8 +4,9 @@ namespace DrivePower.Ocpp.Messages;
 
 /// <summary>
 /// Source-generated JSON contracts for every OCPP message: camelCase names, enums as their wire
-/// names, absent optional fields omitted (never written as null), integers read as JSON Schema
-/// draft-06 integers (<see cref="OcppIntegerConverter"/>).
+/// names, absent optional fields omitted (never written as null), date-times in RFC 3339 with "Z"
+/// for UTC (<see cref="OcppDateTimeConverter"/>), integers read as JSON Schema draft-06 integers
+/// (<see cref="OcppIntegerConverter"/>).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -13,7 +14,7 @@ namespace DrivePower.Ocpp.Messages;
     UseStringEnumConverter = true,
     RespectRequiredConstructorParameters = true,
     AllowOutOfOrderMetadataProperties = true,
-    Converters = [typeof(OcppIntegerConverter)])]
+    Converters = [typeof(OcppIntegerConverter), typeof(OcppDateTimeConverter)])]
 [JsonSerializable(typeof(BootNotificationRequest))]
 [JsonSerializable(typeof(BootNotificationResponse))]
 [JsonSerializable(typeof(HeartbeatRequest))]
