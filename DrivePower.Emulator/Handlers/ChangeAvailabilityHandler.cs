@@ -5,7 +5,7 @@ using DrivePower.Ocpp.Rpc;
 namespace DrivePower.Emulator.Handlers;
 
 /// <summary>
-/// ChangeAvailability of the station, an EVSE or a connector: Accepted and the new statuses reported,
+/// ChangeAvailability of the station, an EVSE or a connector (a wider one covers what it contains): Accepted and the new statuses reported,
 /// or Scheduled when a transaction runs there (it becomes Unavailable once the transaction ends).
 /// An unknown EVSE or connector is Rejected.
 /// </summary>
@@ -29,6 +29,8 @@ internal static class ChangeAvailabilityHandler
             if (request.Evse is not { } target)
             {
                 station.Operative = operative;
+                foreach (var each in station.Evses)
+                    SetEvse(each, operative);
                 affected = [.. station.Connectors];
             }
             else if (station.FindEvse(target.Id) is not { } evse)
@@ -44,7 +46,7 @@ internal static class ChangeAvailabilityHandler
             }
             else
             {
-                evse.Operative = operative;
+                SetEvse(evse, operative);
                 affected = [.. evse.Connectors];
             }
         }
@@ -56,5 +58,13 @@ internal static class ChangeAvailabilityHandler
         });
         var busy = !operative && affected.Any(connector => connector.Evse.Transaction is not null);
         return busy ? ChangeAvailabilityStatus.Scheduled : ChangeAvailabilityStatus.Accepted;
+    }
+
+    /// <summary>An EVSE's availability covers its connectors (as the station's covers its EVSEs).</summary>
+    private static void SetEvse(EvseState evse, bool operative)
+    {
+        evse.Operative = operative;
+        foreach (var connector in evse.Connectors)
+            connector.Operative = operative;
     }
 }
