@@ -38,6 +38,9 @@ internal sealed class TestCsms : IAsyncDisposable
     /// <summary>The Authorization headers the stations sent, by station.</summary>
     public ConcurrentDictionary<string, string?> AuthorizationHeaders { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How each station's last connection closed (null: without a close handshake).</summary>
+    public ConcurrentDictionary<string, WebSocketCloseStatus?> CloseStatuses { get; } = new(StringComparer.Ordinal);
+
     public Uri OcppUrl => new($"ws://127.0.0.1:{new Uri(_app.Urls.First()).Port}/ocpp");
 
     public Uri HttpUrl => new(_app.Urls.First());
@@ -92,6 +95,7 @@ internal sealed class TestCsms : IAsyncDisposable
         finally
         {
             _connections.TryRemove(new KeyValuePair<string, OcppRpcConnection>(id, connection));
+            CloseStatuses[id] = socket.CloseStatus;
         }
     }
 
