@@ -1,3 +1,9 @@
+using DrivePower.Migrations;
+
+// Brings the CSMS schema up (default), down N, or lists it, then exits; see MigrationCommand.
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddServiceDefaults();
-builder.Build().Run();
+builder.AddMigrationWorker(args);
+
+using var host = builder.Build();
+return await host.RunMigrationWorkerAsync();

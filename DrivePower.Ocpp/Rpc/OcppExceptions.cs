@@ -37,7 +37,7 @@ public sealed class OcppConnectionClosedException(string stationId)
 
 /// <summary>A payload that breaks its action's schema: ours before sending (nothing was sent), or a peer's response.</summary>
 public sealed class OcppValidationException(string action, bool outbound, IReadOnlyList<OcppViolation> violations)
-    : Exception($"{(outbound ? "Outbound" : "Inbound")} {action} payload is invalid: {string.Join("; ", violations.Select(v => $"{v.Path}: {v.Message}"))}")
+    : Exception($"{(outbound ? "Outbound" : "Inbound")} {action} payload is invalid: {string.Join("; ", violations.Select(v => v.Description))}")
 {
     public string Action { get; } = action;
 

@@ -54,7 +54,7 @@ public sealed partial class OcppRpcConnection
 
         var violations = OcppPayloadValidator.Shared.Validate(action.Request, call.Payload);
         if (violations.Count > 0)
-            return CallErrorFrame.Create(call.MessageId, violations[0].Code, Describe(violations));
+            return violations.ToCallError(call.MessageId);
 
         JsonElement response;
         try
@@ -86,9 +86,9 @@ public sealed partial class OcppRpcConnection
         return new CallResultFrame(call.MessageId, response);
     }
 
-    /// <summary>The violations as one CALLERROR description: each names its JSON path.</summary>
+    /// <summary>The violations for a log line: each names its JSON path.</summary>
     internal static string Describe(IReadOnlyList<OcppViolation> violations) =>
-        Truncate(string.Join("; ", violations.Select(violation => $"{violation.Path}: {violation.Message}")));
+        string.Join("; ", violations.Select(violation => violation.Description));
 
     private static string Truncate(string text) =>
         text.Length <= CallErrorFrame.MaxDescriptionLength ? text : text[..(CallErrorFrame.MaxDescriptionLength - 1)] + "…";

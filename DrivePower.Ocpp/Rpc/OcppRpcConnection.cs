@@ -54,6 +54,9 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
     /// <summary>Decides, before dispatch, whether an inbound CALL is answered with an error instead (e.g. SecurityError before boot).</summary>
     public Func<OcppCallContext, OcppError?>? CallFilter { get; set; }
 
+    /// <summary>Called for every message the peer sends, well-formed or not: a sign of life.</summary>
+    public Action<OcppRpcConnection>? MessageReceived { get; set; }
+
     /// <summary>State the owner attaches to the connection (the CSMS keeps its station session here).</summary>
     public object? State { get; set; }
 
@@ -104,7 +107,8 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
                 if (message.WrittenCount + result.Count > _options.MaxMessageSize)
                 {
                     Log.MessageTooBig(_logger, StationId, _options.MaxMessageSize);
-                    await CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes").ConfigureAwait(false);
+                    // Close without waiting for the peer's reply: it may never come from a misbehaving peer.
+                    await CloseOutputQuietlyAsync(WebSocketCloseStatus.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes").ConfigureAwait(false);
                     return;
                 }
 
@@ -129,6 +133,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
 
     private async Task OnMessageAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
+        MessageReceived?.Invoke(this);
         if (_frameLogger.IsEnabled(LogLevel.Information))
             Log.FrameReceived(_frameLogger, StationId, System.Text.Encoding.UTF8.GetString(utf8.Span));
 
@@ -208,7 +213,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            if (_socket.State == WebSocketState.CloseReceived)
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await _socket.CloseOutputAsync(status, description, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DrivePower.Csms.Configuration;
+
+/// <summary>The CSMS's settings, section <c>Csms</c> (environment <c>Csms__HeartbeatIntervalSeconds</c>, ...).</summary>
+public sealed class CsmsOptions
+{
+    public const string SectionName = "Csms";
+
+    /// <summary>The heartbeat interval handed to stations in the BootNotification response.</summary>
+    [Range(1, 86_400)]
+    public int HeartbeatIntervalSeconds { get; set; } = 10;
+
+    /// <summary>How long a CALL to a station waits for its answer.</summary>
+    [Range(1, 600)]
+    public int CallTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>The largest OCPP message accepted, in bytes; a larger one closes the socket with 1009.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxMessageSizeBytes { get; set; } = 64 * 1024;
+
+    /// <summary>WebSocket ping interval that keeps idle station connections alive.</summary>
+    [Range(0, 3_600)]
+    public int WebSocketKeepAliveSeconds { get; set; } = 30;
+
+    /// <summary>How often the stations' <c>last_seen_at</c> marks (from any message) are written, coalesced.</summary>
+    [Range(1, 3_600)]
+    public int LastSeenFlushSeconds { get; set; } = 5;
+}

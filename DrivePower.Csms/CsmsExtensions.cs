@@ -1,0 +1,50 @@
+using DrivePower.Csms.Configuration;
+using DrivePower.Csms.Data;
+using DrivePower.Csms.Events;
+using DrivePower.Csms.Handlers;
+using DrivePower.Csms.Ocpp;
+using DrivePower.Csms.Stations;
+using DrivePower.Ocpp.Rpc;
+
+namespace DrivePower.Csms;
+
+public static class CsmsExtensions
+{
+    /// <summary>Registers the CSMS: settings, PostgreSQL, the station connections and their handlers.</summary>
+    public static IHostApplicationBuilder AddCsms(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CsmsOptions>()
+            .BindConfiguration(CsmsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var connectionString = CsmsDatabase.ResolveConnectionString(builder.Configuration);
+        builder.Services.AddNpgsqlDataSource(connectionString);
+        builder.Services.AddHealthChecks().AddNpgSql(timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => new OcppRpcTelemetry(services.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        builder.Services.AddSingleton<SqlRunner>();
+        builder.Services.AddSingleton<StationStore>();
+        builder.Services.AddSingleton<ConnectorStatusStore>();
+        builder.Services.AddSingleton<StationEventHub>();
+        builder.Services.AddHostedService<StationEventLogger>();
+        builder.Services.AddSingleton<StationConnections>();
+        builder.Services.AddSingleton<ConnectorStatusRegistry>();
+        builder.Services.AddSingleton<LastSeenTracker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LastSeenTracker>());
+        builder.Services.AddSingleton<StationConnectionHost>();
+        builder.Services.AddSingleton<BootNotificationHandler>();
+        builder.Services.AddSingleton<HeartbeatHandler>();
+        builder.Services.AddSingleton<StatusNotificationHandler>();
+        return builder;
+    }
+
+    /// <summary>Maps the stations' WebSocket endpoint (with the WebSocket middleware it needs).</summary>
+    public static WebApplication MapCsms(this WebApplication app)
+    {
+        app.UseWebSockets();
+        app.MapOcppEndpoint();
+        return app;
+    }
+}

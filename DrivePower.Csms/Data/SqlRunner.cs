@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace DrivePower.Csms.Data;
+
+/// <summary>
+/// Runs one database operation on a pooled connection, logging what it is about to do and then its
+/// success or error. A transient failure (a pooled connection broken by a server restart, say) is
+/// retried once; any other failure becomes a <see cref="StorageUnavailableException"/>.
+/// </summary>
+public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRunner> logger)
+{
+    public async Task<T> RunAsync<T>(string operation, string subject, Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        Log.Starting(logger, operation, subject);
+        var started = Stopwatch.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                var result = await work(connection, cancellationToken);
+                Log.Succeeded(logger, operation, subject, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                return result;
+            }
+            catch (NpgsqlException exception) when (attempt == 1 && exception.IsTransient && !cancellationToken.IsCancellationRequested)
+            {
+                Log.Retrying(logger, operation, subject, exception.Message);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+            {
+                Log.Failed(logger, operation, subject, exception.Message);
+                throw new StorageUnavailableException(operation, exception);
+            }
+        }
+    }
+
+    public Task<int> ExecuteAsync(string operation, string subject, string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
+        RunAsync(operation, subject, async (connection, token) =>
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            bind(command.Parameters);
+            return await command.ExecuteNonQueryAsync(token);
+        }, cancellationToken);
+
+    private static partial class Log
+    {
+        [LoggerMessage(100, LogLevel.Information, "SQL {Operation} for {Subject}: starting", EventName = "SqlStarting")]
+        public static partial void Starting(ILogger logger, string operation, string subject);
+
+        [LoggerMessage(101, LogLevel.Information, "SQL {Operation} for {Subject}: succeeded in {ElapsedMs:0.0} ms", EventName = "SqlSucceeded")]
+        public static partial void Succeeded(ILogger logger, string operation, string subject, double elapsedMs);
+
+        [LoggerMessage(102, LogLevel.Warning, "SQL {Operation} for {Subject}: transient failure, retrying once: {Error}", EventName = "SqlRetrying")]
+        public static partial void Retrying(ILogger logger, string operation, string subject, string error);
+
+        [LoggerMessage(103, LogLevel.Error, "SQL {Operation} for {Subject}: failed: {Error}", EventName = "SqlFailed")]
+        public static partial void Failed(ILogger logger, string operation, string subject, string error);
+    }
+}

@@ -1,0 +1,42 @@
+using DrivePower.Csms.Data;
+using DrivePower.Csms.Stations;
+using DrivePower.Ocpp.Frames;
+using DrivePower.Ocpp.Messages;
+using DrivePower.Ocpp.Rpc;
+
+namespace DrivePower.Csms.Handlers;
+
+/// <summary>Builds the one handler registry every station connection shares.</summary>
+public static class CsmsHandlerRegistry
+{
+    public static OcppHandlerRegistry Create(IServiceProvider services) => new OcppHandlerRegistry()
+        .On(Guard<BootNotificationRequest, BootNotificationResponse>("BootNotification", services.GetRequiredService<BootNotificationHandler>().HandleAsync))
+        .On(Guard<HeartbeatRequest, HeartbeatResponse>("Heartbeat", services.GetRequiredService<HeartbeatHandler>().HandleAsync))
+        .On(Guard<StatusNotificationRequest, StatusNotificationResponse>("StatusNotification", services.GetRequiredService<StatusNotificationHandler>().HandleAsync));
+
+    /// <summary>
+    /// A storage failure becomes CALLERROR InternalError: the station is never told "done" for
+    /// something not stored, and will send it again.
+    /// </summary>
+    public static Func<OcppCallContext, TRequest, CancellationToken, ValueTask<TResponse>> Guard<TRequest, TResponse>(
+        string action, Func<OcppCallContext, TRequest, CancellationToken, ValueTask<TResponse>> handler)
+        where TRequest : IOcppRequest<TResponse>
+        where TResponse : IOcppResponse =>
+        async (context, request, cancellationToken) =>
+        {
+            try
+            {
+                return await handler(context, request, cancellationToken);
+            }
+            catch (StorageUnavailableException)
+            {
+                throw new OcppCallErrorException(OcppErrorCode.InternalError,
+                    $"The CSMS could not store this {action}: its database is unavailable. Nothing was stored; send it again later.");
+            }
+        };
+
+    /// <summary>The CSMS session of the station behind a call.</summary>
+    public static StationSession Session(this OcppCallContext context) =>
+        context.Connection.State as StationSession
+        ?? throw new InvalidOperationException("The connection carries no station session.");
+}

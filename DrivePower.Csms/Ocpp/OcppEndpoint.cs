@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DrivePower.Csms.Ocpp;
+
+/// <summary>The stations' WebSocket endpoint, <c>/ocpp/{stationId}</c>.</summary>
+public static partial class OcppEndpoint
+{
+    public static IEndpointRouteBuilder MapOcppEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.Map("/ocpp/{stationId}", ConnectAsync).ExcludeFromDescription();
+        endpoints.Map("/ocpp", MissingStationId).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static ProblemHttpResult MissingStationId() =>
+        TypedResults.Problem(StationIdentity.Problem(null), statusCode: StatusCodes.Status400BadRequest, title: "Invalid station id");
+
+    private static async Task<IResult> ConnectAsync(HttpContext context, string stationId, StationConnectionHost host, ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger(typeof(OcppEndpoint).FullName!);
+        if (StationIdentity.Problem(stationId) is { } problem)
+        {
+            Log.Refused(logger, stationId, problem);
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid station id");
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            Log.Refused(logger, stationId, "not a WebSocket request");
+            return TypedResults.Problem("This endpoint speaks OCPP-J over WebSocket: send a WebSocket upgrade request.",
+                statusCode: StatusCodes.Status400BadRequest, title: "WebSocket upgrade required");
+        }
+
+        var subprotocol = OcppSubprotocols.Choose(context.WebSockets.WebSocketRequestedProtocols);
+        if (subprotocol is null)
+        {
+            Log.Refused(logger, stationId, "no supported subprotocol offered");
+            return TypedResults.Problem(
+                $"Offer one of these WebSocket subprotocols (Sec-WebSocket-Protocol): {string.Join(", ", OcppSubprotocols.Supported)}.",
+                statusCode: StatusCodes.Status400BadRequest, title: "Unsupported OCPP subprotocol");
+        }
+
+        var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = subprotocol,
+            KeepAliveInterval = host.KeepAliveInterval,
+        });
+        await host.RunAsync(stationId, socket, subprotocol, context.RequestAborted);
+        return TypedResults.Empty;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(410, LogLevel.Warning, "Connection of station '{StationId}' refused: {Reason}", EventName = "StationConnectionRefused")]
+        public static partial void Refused(ILogger logger, string stationId, string reason);
+    }
+}

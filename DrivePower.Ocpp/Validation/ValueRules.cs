@@ -1,0 +1,154 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using DrivePower.Ocpp.Frames;
+
+namespace DrivePower.Ocpp.Validation;
+
+/// <summary>What one JSON value must be. Null is a type error for every rule but <see cref="AnyRule"/>.</summary>
+internal abstract class ValueRule
+{
+    public virtual void Check(JsonElement value, ValidationContext context)
+    {
+        if (value.ValueKind != ExpectedKind && !(ExpectedKind == JsonValueKind.True && value.ValueKind == JsonValueKind.False))
+        {
+            context.Report(OcppErrorCode.TypeConstraintViolation, $"expected {Expected}, got {ValidationContext.KindName(value.ValueKind)}");
+            return;
+        }
+
+        CheckValue(value, context);
+    }
+
+    /// <summary>The JSON kind this rule accepts (<see cref="JsonValueKind.True"/> stands for both booleans).</summary>
+    protected abstract JsonValueKind ExpectedKind { get; }
+
+    protected abstract string Expected { get; }
+
+    protected virtual void CheckValue(JsonElement value, ValidationContext context)
+    {
+    }
+}
+
+/// <summary>A property the schema leaves untyped: any JSON value.</summary>
+internal sealed class AnyRule : ValueRule
+{
+    public static AnyRule Instance { get; } = new();
+
+    protected override JsonValueKind ExpectedKind => JsonValueKind.Undefined;
+
+    protected override string Expected => "any value";
+
+    public override void Check(JsonElement value, ValidationContext context)
+    {
+    }
+}
+
+internal sealed class BooleanRule : ValueRule
+{
+    public static BooleanRule Instance { get; } = new();
+
+    protected override JsonValueKind ExpectedKind => JsonValueKind.True;
+
+    protected override string Expected => "boolean";
+}
+
+internal sealed class StringRule(int? maxLength) : ValueRule
+{
+    protected override JsonValueKind ExpectedKind => JsonValueKind.String;
+
+    protected override string Expected => "string";
+
+    protected override void CheckValue(JsonElement value, ValidationContext context)
+    {
+        if (maxLength is not { } max)
+            return;
+        var text = value.GetString()!;
+        // A code point is one or two UTF-16 chars, so only a string longer in chars can be too long.
+        if (text.Length > max && CodePoints(text) > max)
+            context.Report(OcppErrorCode.PropertyConstraintViolation, $"exceeds maxLength {max}");
+    }
+
+    private static int CodePoints(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+            count++;
+        return count;
+    }
+}
+
+internal sealed class DateTimeRule : ValueRule
+{
+    public static DateTimeRule Instance { get; } = new();
+
+    protected override JsonValueKind ExpectedKind => JsonValueKind.String;
+
+    protected override string Expected => "string (date-time)";
+
+    protected override void CheckValue(JsonElement value, ValidationContext context)
+    {
+        if (!Rfc3339.IsDateTime(value.GetString()))
+            context.Report(OcppErrorCode.TypeConstraintViolation, "not an RFC 3339 date-time");
+    }
+}
+
+internal sealed class EnumRule(string typeName, FrozenSet<string> names) : ValueRule
+{
+    protected override JsonValueKind ExpectedKind => JsonValueKind.String;
+
+    protected override string Expected => $"string ({typeName})";
+
+    protected override void CheckValue(JsonElement value, ValidationContext context)
+    {
+        if (!names.Contains(value.GetString()!))
+            context.Report(OcppErrorCode.PropertyConstraintViolation, $"not one of the {names.Count} values of {typeName} (case-sensitive)");
+    }
+}
+
+/// <summary>
+/// A schema "number" (held as decimal) or "integer": a number with no fractional part, as draft-06
+/// has it (3.0 is an integer), here one that fits 32 bits.
+/// </summary>
+internal sealed class NumberRule(bool isInteger, decimal? minimum) : ValueRule
+{
+    protected override JsonValueKind ExpectedKind => JsonValueKind.Number;
+
+    protected override string Expected => isInteger ? "integer" : "number";
+
+    protected override void CheckValue(JsonElement value, ValidationContext context)
+    {
+        if (!value.TryGetDecimal(out var number))
+            context.Report(OcppErrorCode.PropertyConstraintViolation, "number beyond the supported range");
+        else if (isInteger && number != decimal.Truncate(number))
+            context.Report(OcppErrorCode.TypeConstraintViolation, "expected integer, got a number with a fraction");
+        else if (isInteger && number is < int.MinValue or > int.MaxValue)
+            context.Report(OcppErrorCode.PropertyConstraintViolation, "integer beyond the supported 32-bit range");
+        else if (number < minimum)
+            context.Report(OcppErrorCode.PropertyConstraintViolation, $"below minimum {minimum}");
+    }
+}
+
+internal sealed class ArrayRule(ValueRule items, int minItems, int maxItems) : ValueRule
+{
+    protected override JsonValueKind ExpectedKind => JsonValueKind.Array;
+
+    protected override string Expected => "array";
+
+    protected override void CheckValue(JsonElement value, ValidationContext context)
+    {
+        var count = value.GetArrayLength();
+        if (count < minItems)
+            context.Report(OcppErrorCode.OccurrenceConstraintViolation, $"has {count} items, minItems is {minItems}");
+        else if (count > maxItems)
+            context.Report(OcppErrorCode.OccurrenceConstraintViolation, $"has {count} items, maxItems is {maxItems}");
+
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (context.IsFull)
+                return;
+            context.Enter(index++);
+            items.Check(item, context);
+            context.Leave();
+        }
+    }
+}

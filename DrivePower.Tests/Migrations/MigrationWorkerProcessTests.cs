@@ -1,0 +1,102 @@
+using DrivePower.Migrations;
+using DrivePower.Tests.Infrastructure;
+using Npgsql;
+
+namespace DrivePower.Tests.Migrations;
+
+public sealed class MigrationWorkerProcessTests
+{
+    [Fact]
+    public async Task Up_migrates_the_csmsdb_database_and_exits_0()
+    {
+        await using var db = await ScratchDatabase.CreateAsync("workerup");
+
+        var result = await WorkerProcess.RunAsync(Csmsdb(db.ConnectionString));
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("stations", await SchemaInspector.TablesAsync(db.ConnectionString));
+        Assert.All(new SchemaMigrator(db.ConnectionString).List(), m => Assert.True(m.Applied));
+    }
+
+    [Fact]
+    public async Task Down_and_list_work_from_the_command_line()
+    {
+        await using var db = await ScratchDatabase.CreateAsync("workerdown", migrated: true);
+
+        var down = await WorkerProcess.RunAsync(Csmsdb(db.ConnectionString), "down", "2");
+        var list = await WorkerProcess.RunAsync(Csmsdb(db.ConnectionString), "list");
+
+        Assert.True(down.ExitCode == 0, down.Error + down.Output);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("202611230001  applied  CreateStations", list.Output, StringComparison.Ordinal);
+        Assert.Contains("202611230008  pending  CreateDeviceModelVariables", list.Output, StringComparison.Ordinal);
+        Assert.Contains("202611230009  pending  AddStationFirmwareAndLogStatus", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Database_url_is_used_when_there_is_no_connection_string()
+    {
+        await using var db = await ScratchDatabase.CreateAsync("workerurl");
+        var target = new NpgsqlConnectionStringBuilder(db.ConnectionString);
+        var url = $"postgres://{target.Username}@{target.Host}:{target.Port}/{target.Database}?sslmode=disable";
+
+        var result = await WorkerProcess.RunAsync(new Dictionary<string, string> { ["DATABASE_URL"] = url });
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("transactions", await SchemaInspector.TablesAsync(db.ConnectionString));
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_fails_after_the_wait_with_one_clear_error()
+    {
+        var nowhere = $"Host=127.0.0.1;Port={PostgresTools.FreeLoopbackPort()};Username=postgres;Database=nowhere";
+        var environment = Csmsdb(nowhere);
+        environment["Migrations__WaitForDatabaseSeconds"] = "2";
+
+        var result = await WorkerProcess.RunAsync(environment);
+
+        Assert.Equal(ExitCodes.Failed, result.ExitCode);
+        var error = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("did not accept connections within 2 s", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_worker_waits_for_a_server_that_comes_back()
+    {
+        await using var server = await PostgresServer.StartThrowawayAsync();
+        var connectionString = await server.CreateDatabaseAsync("workerwait");
+        await server.StopAsync();
+
+        using var worker = WorkerProcess.Start(Csmsdb(connectionString));
+        await worker.WaitForOutputAsync("Database not reachable yet (attempt 2)");
+        await server.StartAsync();
+        var result = await worker.WaitForExitAsync();
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("stations", await SchemaInspector.TablesAsync(connectionString));
+    }
+
+    [Theory]
+    [InlineData("down", "zero")]
+    [InlineData("sideways")]
+    public async Task A_bad_command_exits_2_with_the_usage(params string[] args)
+    {
+        var result = await WorkerProcess.RunAsync(Csmsdb("Host=127.0.0.1;Database=unused"), args);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("usage:", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_database_setting_exits_2_naming_both_settings()
+    {
+        var result = await WorkerProcess.RunAsync(new Dictionary<string, string>());
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("ConnectionStrings:csmsdb", result.Error, StringComparison.Ordinal);
+        Assert.Contains("DATABASE_URL", result.Error, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> Csmsdb(string connectionString) =>
+        new() { ["ConnectionStrings__csmsdb"] = connectionString };
+}

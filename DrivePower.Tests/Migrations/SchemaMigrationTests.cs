@@ -1,0 +1,138 @@
+using DrivePower.Migrations;
+using DrivePower.Tests.Infrastructure;
+
+namespace DrivePower.Tests.Migrations;
+
+public sealed class SchemaMigrationTests
+{
+    private static readonly string[] AllTables =
+    [
+        "device_model_variables", "id_tokens", "meter_values", "station_connector_status_history",
+        "station_connector_statuses", "station_events", "stations", "transaction_events", "transactions",
+    ];
+
+    private static readonly string[] AllIndexes =
+    [
+        "ix_meter_values_station_timestamp", "ix_meter_values_transaction_timestamp",
+        "ix_station_connector_status_history_connector_stored", "ix_station_connector_status_history_station_stored",
+        "ix_station_events_station_kind_stored", "ix_station_events_station_stored",
+        "ix_transactions_active_station", "ix_transactions_started_at",
+        "pk_device_model_variables", "pk_id_tokens", "pk_meter_values", "pk_station_connector_status_history",
+        "pk_station_connector_statuses", "pk_station_events", "pk_stations", "pk_transaction_events", "pk_transactions",
+        "uq_transaction_events_seq_no", "uq_transactions_station_transaction",
+    ];
+
+    [Fact]
+    public async Task Up_creates_every_table_and_index()
+    {
+        await using var db = await ScratchDatabase.CreateAsync("up");
+
+        new SchemaMigrator(db.ConnectionString).Up();
+
+        Assert.Equal(AllTables, await SchemaInspector.TablesAsync(db.ConnectionString));
+        Assert.Equal(AllIndexes, await SchemaInspector.IndexesAsync(db.ConnectionString));
+        Assert.Contains("firmware_status", await SchemaInspector.ColumnsAsync(db.ConnectionString, "stations"));
+    }
+
+    [Fact]
+    public async Task Up_twice_changes_nothing()
+    {
+        await using var db = await ScratchDatabase.CreateAsync("uptwice", migrated: true);
+        var before = await SchemaInspector.SnapshotAsync(db.ConnectionString);
+
+        new SchemaMigrator(db.ConnectionString).Up();
+
+        Assert.Equal(before, await SchemaInspector.SnapshotAsync(db.ConnectionString));
+    }
+
+    [Fact]
+    public async Task Down_3_removes_exactly_the_last_three_migrations()
+    {
+        await using var db = await ScratchDatabase.CreateAsync("down3", migrated: true);
+
+        new SchemaMigrator(db.ConnectionString).Down(3);
+
+        Assert.Equal(AllTables.Except(["device_model_variables", "station_events"]), await SchemaInspector.TablesAsync(db.ConnectionString));
+        var stationColumns = await SchemaInspector.ColumnsAsync(db.ConnectionString, "stations");
+        Assert.DoesNotContain("firmware_status", stationColumns);
+        Assert.DoesNotContain("log_status_at", stationColumns);
+        Assert.Contains("last_seen_at", stationColumns);
+    }
+
+    [Fact]
+    public async Task Every_down_restores_the_schema_before_its_up()
+    {
+        await using var db = await ScratchDatabase.CreateAsync("roundtrip");
+        var migrator = new SchemaMigrator(db.ConnectionString);
+        var versions = migrator.List().Select(m => m.Version).ToList();
+        var snapshots = new List<List<string>> { await SchemaInspector.SnapshotAsync(db.ConnectionString) };
+        foreach (var version in versions)
+        {
+            migrator.Up(version);
+            snapshots.Add(await SchemaInspector.SnapshotAsync(db.ConnectionString));
+        }
+
+        for (var applied = versions.Count; applied > 0; applied--)
+        {
+            migrator.Down(1);
+            Assert.Equal(snapshots[applied - 1], await SchemaInspector.SnapshotAsync(db.ConnectionString));
+        }
+
+        Assert.Empty(await SchemaInspector.TablesAsync(db.ConnectionString));
+    }
+
+    [Fact]
+    public async Task Up_after_down_restores_the_same_schema()
+    {
+        await using var db = await ScratchDatabase.CreateAsync("redo", migrated: true);
+        var migrator = new SchemaMigrator(db.ConnectionString);
+        var full = await SchemaInspector.SnapshotAsync(db.ConnectionString);
+
+        migrator.Down(5);
+        Assert.NotEqual(full, await SchemaInspector.SnapshotAsync(db.ConnectionString));
+        migrator.Up();
+
+        Assert.Equal(full, await SchemaInspector.SnapshotAsync(db.ConnectionString));
+    }
+
+    [Fact]
+    public async Task List_reports_applied_and_pending_migrations_in_version_order()
+    {
+        await using var db = await ScratchDatabase.CreateAsync("list", migrated: true);
+        var migrator = new SchemaMigrator(db.ConnectionString);
+
+        migrator.Down(2);
+        var migrations = migrator.List();
+
+        Assert.Equal(9, migrations.Count);
+        Assert.Equal(migrations.OrderBy(m => m.Version).Select(m => m.Version), migrations.Select(m => m.Version));
+        Assert.Equal(new[] { true, true, true, true, true, true, true, false, false }, migrations.Select(m => m.Applied));
+        Assert.Equal("CreateStations", migrations[0].Name);
+        Assert.Equal("AddStationFirmwareAndLogStatus", migrations[^1].Name);
+    }
+
+    [Fact]
+    public async Task List_on_an_empty_database_reports_everything_pending()
+    {
+        await using var db = await ScratchDatabase.CreateAsync("listempty");
+
+        var migrations = new SchemaMigrator(db.ConnectionString).List();
+
+        Assert.NotEmpty(migrations);
+        Assert.All(migrations, m => Assert.False(m.Applied));
+    }
+
+    [Theory]
+    [InlineData(0, "at least 1")]
+    [InlineData(10, "only 9 migration(s) are applied")]
+    public async Task Down_rejects_a_step_count_out_of_range_and_changes_nothing(int steps, string message)
+    {
+        await using var db = await ScratchDatabase.CreateAsync("downbad", migrated: true);
+        var migrator = new SchemaMigrator(db.ConnectionString);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => migrator.Down(steps));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.All(migrator.List(), m => Assert.True(m.Applied));
+    }
+}
