@@ -149,10 +149,6 @@ internal sealed class TestCsms : IAsyncDisposable
         return await _connections[stationId].CallAsync(request);
     }
 
-    /// <summary>Sends a raw CALL (e.g. an action the library does not know) and returns the answer payload.</summary>
-    public Task<System.Text.Json.JsonElement> SendRawAsync(string stationId, string action) =>
-        _connections[stationId].CallAsync(action, System.Text.Json.JsonDocument.Parse("{}").RootElement);
-
     /// <summary>Kills the station's connection without a close handshake, as a network failure would.</summary>
     public async Task DropAsync(string stationId)
     {

@@ -68,7 +68,7 @@ public class TriggerAndOtherCommandTests
         Assert.Null(status.OngoingIndicator);
         Assert.False(status.MessagesInQueue);
 
-        var unhandled = await Assert.ThrowsAsync<OcppCallErrorException>(() => station.Csms.SendRawAsync(station.Id, "GetBaseReport"));
+        var unhandled = await Assert.ThrowsAsync<OcppCallErrorException>(() => station.SendAsync(new GetBaseReportRequest { RequestId = 1, ReportBase = ReportBase.FullInventory }));
         Assert.Equal("NotSupported", unhandled.ErrorCode);
     }
 }
