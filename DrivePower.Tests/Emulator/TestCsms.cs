@@ -32,6 +32,9 @@ internal sealed class TestCsms : IAsyncDisposable
     /// <summary>The answer to Authorize; Accepted by default.</summary>
     public AuthorizationStatus AuthorizeStatus { get; set; } = AuthorizationStatus.Accepted;
 
+    /// <summary>While true, WebSocket upgrades are answered 503 (the CSMS is "down").</summary>
+    public bool RefuseConnections { get; set; }
+
     /// <summary>The subprotocol the endpoint picks; null picks none (a misconfigured CSMS).</summary>
     public string? Subprotocol { get; set; } = "ocpp2.0.1";
 
@@ -63,9 +66,9 @@ internal sealed class TestCsms : IAsyncDisposable
 
     private async Task AcceptAsync(HttpContext context, string id)
     {
-        if (!context.WebSockets.IsWebSocketRequest)
+        if (!context.WebSockets.IsWebSocketRequest || RefuseConnections)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.StatusCode = RefuseConnections ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest;
             return;
         }
 

@@ -87,4 +87,25 @@ public class TransactionCommandTests
         Assert.False(after.OngoingIndicator);
         Assert.False(after.MessagesInQueue);
     }
+
+    [Fact]
+    public async Task Transaction_events_made_while_offline_are_sent_after_the_next_boot_flagged_offline_and_in_seqNo_order()
+    {
+        await using var station = await BootedStation.StartAsync("CP-OFFLINE");
+        await station.SendAsync(new RequestStartTransactionRequest { IdToken = Token, RemoteStartId = 9 });
+        await station.WaitForAsync<TransactionEventRequest>(e => e.SeqNo == 2);
+
+        station.Csms.RefuseConnections = true;
+        await station.Csms.DropAsync(station.Id);
+        await Task.Delay(1000); // several meter intervals without a connection
+        station.Csms.RefuseConnections = false;
+
+        await station.WaitForAsync<TransactionEventRequest>(e => e.Offline == true);
+        await station.WaitForAsync<BootNotificationRequest>(skip: 1);
+        var afterBoot = station.Csms.All(station.Id).SkipWhile(m => m.Action != "BootNotification").Skip(1).SkipWhile(m => m.Action != "BootNotification");
+        Assert.Contains(afterBoot, m => m.Request is TransactionEventRequest { Offline: true });
+        await TestCsms.WaitUntilAsync(() => station.Received<TransactionEventRequest>().Any(e => e.Offline is null && e.SeqNo > 3), "online events again");
+        var seqNos = station.Received<TransactionEventRequest>().Select(e => e.SeqNo).ToList();
+        Assert.Equal(Enumerable.Range(0, seqNos.Count), seqNos);
+    }
 }
