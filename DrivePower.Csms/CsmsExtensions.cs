@@ -1,3 +1,4 @@
+using DrivePower.Csms.Apis;
 using DrivePower.Csms.Configuration;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Events;
@@ -37,14 +38,17 @@ public static class CsmsExtensions
         builder.Services.AddSingleton<BootNotificationHandler>();
         builder.Services.AddSingleton<HeartbeatHandler>();
         builder.Services.AddSingleton<StatusNotificationHandler>();
+        builder.Services.AddCoreMessageHandlers();
+        builder.AddOperatorApi();
         return builder;
     }
 
-    /// <summary>Maps the stations' WebSocket endpoint (with the WebSocket middleware it needs).</summary>
+    /// <summary>Maps the stations' WebSocket endpoint (with the WebSocket middleware it needs) and the operator API.</summary>
     public static WebApplication MapCsms(this WebApplication app)
     {
         app.UseWebSockets();
         app.MapOcppEndpoint();
+        app.MapOperatorApi();
         return app;
     }
 }

@@ -26,4 +26,12 @@ public sealed class CsmsOptions
     /// <summary>How often the stations' <c>last_seen_at</c> marks (from any message) are written, coalesced.</summary>
     [Range(1, 3_600)]
     public int LastSeenFlushSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// What an idToken missing from the authorization list (<c>id_tokens</c>, managed through
+    /// <c>/api/id-tokens</c>) gets in Authorize and TransactionEvent: <c>Accept</c> (default, a training
+    /// stand lets anyone charge) answers Accepted, <c>Reject</c> answers Unknown. Environment
+    /// <c>Csms__UnknownIdTokenPolicy</c>.
+    /// </summary>
+    public UnknownIdTokenPolicy UnknownIdTokenPolicy { get; set; } = UnknownIdTokenPolicy.Accept;
 }

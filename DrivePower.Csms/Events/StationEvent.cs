@@ -8,6 +8,9 @@ namespace DrivePower.Csms.Events;
 [JsonDerivedType(typeof(StationDisconnectedEvent), "disconnected")]
 [JsonDerivedType(typeof(StationBootedEvent), "booted")]
 [JsonDerivedType(typeof(StatusEvent), "status")]
+[JsonDerivedType(typeof(TransactionStartedEvent), "transactionStarted")]
+[JsonDerivedType(typeof(TransactionUpdatedEvent), "transactionUpdated")]
+[JsonDerivedType(typeof(TransactionEndedEvent), "transactionEnded")]
 public abstract record StationEvent(string StationId, DateTimeOffset At);
 
 public sealed record StationConnectedEvent(string StationId, DateTimeOffset At, string Subprotocol) : StationEvent(StationId, At);

@@ -12,7 +12,8 @@ public static class CsmsHandlerRegistry
     public static OcppHandlerRegistry Create(IServiceProvider services) => new OcppHandlerRegistry()
         .On(Guard<BootNotificationRequest, BootNotificationResponse>("BootNotification", services.GetRequiredService<BootNotificationHandler>().HandleAsync))
         .On(Guard<HeartbeatRequest, HeartbeatResponse>("Heartbeat", services.GetRequiredService<HeartbeatHandler>().HandleAsync))
-        .On(Guard<StatusNotificationRequest, StatusNotificationResponse>("StatusNotification", services.GetRequiredService<StatusNotificationHandler>().HandleAsync));
+        .On(Guard<StatusNotificationRequest, StatusNotificationResponse>("StatusNotification", services.GetRequiredService<StatusNotificationHandler>().HandleAsync))
+        .OnCoreMessages(services);
 
     /// <summary>
     /// A storage failure becomes CALLERROR InternalError: the station is never told "done" for

@@ -34,7 +34,9 @@ public sealed class CsmsTestHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<CsmsTestHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the CSMS; <paramref name="configure"/> may add services (e.g. a DataTransfer vendor) before it is built.</summary>
+    public static async Task<CsmsTestHost> StartAsync(
+        string connectionString, IDictionary<string, string?>? settings = null, Action<IHostApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         var configuration = new Dictionary<string, string?>
@@ -51,6 +53,7 @@ public sealed class CsmsTestHost : IAsyncDisposable
 
         builder.AddServiceDefaults();
         builder.AddCsms();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapCsms();

@@ -1,4 +1,4 @@
-using DrivePower.Migrations;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 

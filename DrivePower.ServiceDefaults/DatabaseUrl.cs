@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace DrivePower.Migrations;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Converts a <c>postgres://user:pass@host:port/db?sslmode=disable</c> URL (the DATABASE_URL

@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace DrivePower.Csms.Apis.Models;
+
+/// <summary>
+/// A transaction: <c>id</c> is the CSMS's numeric id, <c>transactionId</c> the station's.
+/// <c>energyWh</c> is <c>energyEndWh - energyStartWh</c> when both are known.
+/// </summary>
+public sealed record TransactionSummary(
+    long Id, string StationId, string TransactionId, int? EvseId, int? ConnectorId, string? IdToken, string? IdTokenType,
+    DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, DateTimeOffset LastEventAt, string? StoppedReason, string? ChargingState,
+    decimal? EnergyStartWh, decimal? EnergyEndWh, decimal? EnergyWh, int LastSeqNo, bool IsActive);
+
+/// <summary>One sampled value (scaled by its multiplier; <c>seqNo</c> of the TransactionEvent that carried it).</summary>
+public sealed record MeterValueInfo(
+    long Id, int? EvseId, DateTimeOffset Timestamp, string Measurand, string? Phase, string? Location, string? Context,
+    string? Unit, decimal Value, int? SeqNo);
+
+/// <summary>A TransactionEvent as the station sent it.</summary>
+public sealed record TransactionEventInfo(long Id, int SeqNo, string EventType, string TriggerReason, DateTimeOffset Timestamp, JsonElement Payload);
+
+/// <summary>A transaction with its meter values and events, as <c>GET /api/transactions/{id}</c> returns it.</summary>
+public sealed record TransactionDetails(TransactionSummary Transaction, IReadOnlyList<MeterValueInfo> MeterValues, IReadOnlyList<TransactionEventInfo> Events);

@@ -1,0 +1,43 @@
+using DrivePower.Csms.Data;
+using Scalar.AspNetCore;
+
+namespace DrivePower.Csms.Apis;
+
+/// <summary>
+/// The operator HTTP API: stations, transactions, commands, live events, the authorization list;
+/// Problem Details (RFC 9457) for every error; the OpenAPI document at <c>/openapi/v1.json</c> and, in
+/// Development, an interactive API page at <c>/scalar</c>.
+/// </summary>
+public static class OperatorApi
+{
+    public static IHostApplicationBuilder AddOperatorApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<ExceptionHandlerOptions>(options =>
+            options.StatusCodeSelector = exception => exception is StorageUnavailableException
+                ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status500InternalServerError);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorJsonContext.Default));
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<StationQueries>();
+        builder.Services.AddSingleton<TransactionQueries>();
+        return builder;
+    }
+
+    public static WebApplication MapOperatorApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+            app.MapScalarApiReference();
+
+        app.MapStationsApi();
+        app.MapTransactionsApi();
+        app.MapCommandsApi();
+        app.MapEventsApi();
+        app.MapIdTokensApi();
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Events;
+
+namespace DrivePower.Csms.Apis;
+
+/// <summary>Source-generated JSON contracts of the operator API (web defaults: camelCase), first in the HTTP resolver chain.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(List<StationSummary>))]
+[JsonSerializable(typeof(StationDetails))]
+[JsonSerializable(typeof(List<TransactionSummary>))]
+[JsonSerializable(typeof(TransactionDetails))]
+[JsonSerializable(typeof(List<IdTokenInfoModel>))]
+[JsonSerializable(typeof(IdTokenInfoModel))]
+[JsonSerializable(typeof(IdTokenCreate))]
+[JsonSerializable(typeof(IdTokenUpdate))]
+[JsonSerializable(typeof(List<CommandsApi.ViolationModel>))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(StationEvent))]
+internal sealed partial class OperatorJsonContext : JsonSerializerContext;

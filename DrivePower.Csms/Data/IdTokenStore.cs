@@ -1,0 +1,92 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DrivePower.Csms.Data;
+
+/// <summary>The authorization list: looked up by Authorize/TransactionEvent, managed by the operator API.</summary>
+public sealed class IdTokenStore(SqlRunner sql)
+{
+    private const string Columns = "id_token, type, status, expires_at, group_id_token, group_id_token_type, created_at, updated_at";
+
+    // idTokens are case-insensitive identifiers (IdTokenType): the lookup ignores case.
+    private const string FindSql = $"""
+        SELECT {Columns} FROM id_tokens
+        WHERE lower(id_token) = lower(@token) AND type = @type
+        ORDER BY id_token LIMIT 1
+        """;
+
+    private const string ListSql = $"SELECT {Columns} FROM id_tokens ORDER BY type, id_token";
+
+    private const string InsertSql = $"""
+        INSERT INTO id_tokens (id_token, type, status, expires_at, group_id_token, group_id_token_type, created_at, updated_at)
+        VALUES (@token, @type, @status, @expires, @group, @groupType, @now, @now)
+        ON CONFLICT DO NOTHING
+        RETURNING {Columns}
+        """;
+
+    private const string UpsertSql = $"""
+        INSERT INTO id_tokens (id_token, type, status, expires_at, group_id_token, group_id_token_type, created_at, updated_at)
+        VALUES (@token, @type, @status, @expires, @group, @groupType, @now, @now)
+        ON CONFLICT (id_token, type) DO UPDATE SET
+            status = EXCLUDED.status, expires_at = EXCLUDED.expires_at, group_id_token = EXCLUDED.group_id_token,
+            group_id_token_type = EXCLUDED.group_id_token_type, updated_at = EXCLUDED.updated_at
+        RETURNING {Columns}
+        """;
+
+    private const string DeleteSql = "DELETE FROM id_tokens WHERE id_token = @token AND type = @type";
+
+    public Task<IdTokenRecord?> FindAsync(string token, string type, CancellationToken cancellationToken) =>
+        sql.RunAsync("look up the idToken", $"{type} {token}", async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(FindSql, connection);
+            command.Parameters.AddWithValue("token", token);
+            command.Parameters.AddWithValue("type", type);
+            return (await command.ReadAllAsync(Map, ct)).FirstOrDefault();
+        }, cancellationToken);
+
+    public Task<List<IdTokenRecord>> ListAsync(CancellationToken cancellationToken) =>
+        sql.RunAsync("list the idTokens", "all", async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(ListSql, connection);
+            return await command.ReadAllAsync(Map, ct);
+        }, cancellationToken);
+
+    /// <summary>Adds a token; null when one with the same (idToken, type) exists.</summary>
+    public Task<IdTokenRecord?> InsertAsync(IdTokenRecord token, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync("add the idToken", InsertSql, token, now, cancellationToken);
+
+    /// <summary>Adds or replaces a token.</summary>
+    public async Task<IdTokenRecord> UpsertAsync(IdTokenRecord token, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await WriteAsync("store the idToken", UpsertSql, token, now, cancellationToken))!;
+
+    public async Task<bool> DeleteAsync(string token, string type, CancellationToken cancellationToken) =>
+        await sql.ExecuteAsync("delete the idToken", $"{type} {token}", DeleteSql, parameters =>
+        {
+            parameters.AddWithValue("token", token);
+            parameters.AddWithValue("type", type);
+        }, cancellationToken) == 1;
+
+    private Task<IdTokenRecord?> WriteAsync(string operation, string statement, IdTokenRecord token, DateTimeOffset now, CancellationToken cancellationToken) =>
+        sql.RunAsync(operation, $"{token.Type} {token.IdToken}", async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(statement, connection);
+            command.Parameters.AddWithValue("token", token.IdToken);
+            command.Parameters.AddWithValue("type", token.Type);
+            command.Parameters.AddWithValue("status", token.Status);
+            command.Parameters.AddNullable("expires", NpgsqlDbType.TimestampTz, token.ExpiresAt);
+            command.Parameters.AddNullable("group", NpgsqlDbType.Varchar, token.GroupIdToken);
+            command.Parameters.AddNullable("groupType", NpgsqlDbType.Varchar, token.GroupIdTokenType);
+            command.Parameters.AddWithValue("now", now);
+            return (await command.ReadAllAsync(Map, ct)).FirstOrDefault();
+        }, cancellationToken);
+
+    private static IdTokenRecord Map(NpgsqlDataReader row) => new(
+        row.Get<string>("id_token")!,
+        row.Get<string>("type")!,
+        row.Get<string>("status")!,
+        row.Get<DateTimeOffset?>("expires_at"),
+        row.Get<string>("group_id_token"),
+        row.Get<string>("group_id_token_type"),
+        row.Get<DateTimeOffset>("created_at"),
+        row.Get<DateTimeOffset>("updated_at"));
+}

@@ -1,0 +1,15 @@
+using DrivePower.Csms.Data;
+using DrivePower.Ocpp.Messages;
+using DrivePower.Ocpp.Rpc;
+
+namespace DrivePower.Csms.Handlers;
+
+/// <summary>MeterValues: every sampled value stored against the EVSE and its active transaction, if any.</summary>
+public sealed class MeterValuesHandler(MeterValueStore meterValues, TimeProvider time)
+{
+    public async ValueTask<MeterValuesResponse> HandleAsync(OcppCallContext context, MeterValuesRequest request, CancellationToken cancellationToken)
+    {
+        await meterValues.RecordAsync(context.StationId, request.EvseId, OcppJson.ToElement(request), time.GetUtcNow(), cancellationToken);
+        return new MeterValuesResponse();
+    }
+}

@@ -1,0 +1,19 @@
+using DrivePower.Csms.Data;
+using DrivePower.Ocpp.Messages;
+using DrivePower.Ocpp.Rpc;
+
+namespace DrivePower.Csms.Handlers;
+
+/// <summary>SecurityEventNotification: a <c>station_events</c> row with the type as event_type and the request as payload.</summary>
+public sealed class SecurityEventNotificationHandler(StationEventStore stationEvents, TimeProvider time)
+{
+    public const string Kind = "SecurityEventNotification";
+
+    public async ValueTask<SecurityEventNotificationResponse> HandleAsync(
+        OcppCallContext context, SecurityEventNotificationRequest request, CancellationToken cancellationToken)
+    {
+        var row = new StationEventRow(Kind, request.Type, request.Timestamp, OcppJson.ToElement(request).GetRawText());
+        await stationEvents.RecordAsync(context.StationId, [row], time.GetUtcNow(), cancellationToken);
+        return new SecurityEventNotificationResponse();
+    }
+}

@@ -1,0 +1,41 @@
+using DrivePower.Csms.Authorization;
+using DrivePower.Csms.Data;
+using DrivePower.Csms.Events;
+using DrivePower.Ocpp.Messages;
+using DrivePower.Ocpp.Rpc;
+
+namespace DrivePower.Csms.Handlers;
+
+/// <summary>
+/// TransactionEvent: the transaction, the raw event and its meter values are stored together; a
+/// repeated seqNo changes nothing and is answered the same. Subscribers learn of stored events only.
+/// </summary>
+public sealed class TransactionEventHandler(TransactionStore transactions, IdTokenAuthorizer authorizer, StationEventHub events, TimeProvider time)
+{
+    public async ValueTask<TransactionEventResponse> HandleAsync(OcppCallContext context, TransactionEventRequest request, CancellationToken cancellationToken)
+    {
+        var payload = OcppJson.ToElement(request);
+        var outcome = await transactions.RecordEventAsync(context.StationId, request, payload, time.GetUtcNow(), cancellationToken);
+        if (!outcome.Duplicate)
+            events.Publish(ToEvent(context.StationId, request, outcome));
+
+        return new TransactionEventResponse
+        {
+            IdTokenInfo = request.IdToken is { } idToken ? await authorizer.AuthorizeAsync(idToken, cancellationToken) : null,
+        };
+    }
+
+    private static StationEvent ToEvent(string stationId, TransactionEventRequest request, TransactionEventOutcome outcome)
+    {
+        var transactionId = request.TransactionInfo.TransactionId;
+        return request.EventType switch
+        {
+            TransactionEventType.Started => new TransactionStartedEvent(stationId, request.Timestamp, transactionId, outcome.Id,
+                request.SeqNo, outcome.EvseId, outcome.IdToken),
+            TransactionEventType.Ended => new TransactionEndedEvent(stationId, request.Timestamp, transactionId, outcome.Id,
+                request.SeqNo, outcome.StoppedReason, outcome.EnergyStartWh, outcome.EnergyEndWh),
+            _ => new TransactionUpdatedEvent(stationId, request.Timestamp, transactionId, outcome.Id,
+                request.SeqNo, outcome.ChargingState, outcome.EnergyEndWh),
+        };
+    }
+}
