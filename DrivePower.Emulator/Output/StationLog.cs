@@ -46,8 +46,14 @@ internal static partial class StationLog
     [LoggerMessage(112, LogLevel.Information, "{StationId}: transaction {TransactionId} #{SeqNo} {TriggerReason}: {EnergyWh:0} Wh, {PowerW:0} W", EventName = "TransactionUpdated")]
     public static partial void TransactionUpdated(ILogger logger, string stationId, string transactionId, int seqNo, TriggerReason triggerReason, decimal energyWh, decimal powerW);
 
-    [LoggerMessage(113, LogLevel.Information, "{StationId}: transaction {TransactionId} ended ({StoppedReason}), {EnergyWh:0} Wh delivered", EventName = "TransactionEnded")]
-    public static partial void TransactionEnded(ILogger logger, string stationId, string transactionId, StoppedReason stoppedReason, decimal energyWh);
+    [LoggerMessage(113, LogLevel.Information, "{StationId}: transaction {TransactionId} ended ({StoppedReason}): {DeliveredWh:0} Wh delivered, meter at {RegisterWh:0} Wh", EventName = "TransactionEnded")]
+    public static partial void TransactionEnded(ILogger logger, string stationId, string transactionId, StoppedReason stoppedReason, decimal deliveredWh, decimal registerWh);
+
+    [LoggerMessage(120, LogLevel.Information, "{StationId}: {Action} not sent: the connection is closed", EventName = "CallSkipped")]
+    public static partial void CallSkipped(ILogger logger, string stationId, string action);
+
+    [LoggerMessage(119, LogLevel.Information, "Stopping: every station closes its connection (NormalClosure)", EventName = "Stopping")]
+    public static partial void Stopping(ILogger logger);
 
     [LoggerMessage(114, LogLevel.Information, "{StationId}: command {Action} received: {Detail}", EventName = "CommandReceived")]
     public static partial void CommandReceived(ILogger logger, string stationId, string action, string detail);

@@ -9,14 +9,14 @@ internal sealed partial class Station
     /// <summary>How long a follow-up waits so that the CSMS gets the answer to its command first.</summary>
     private static readonly TimeSpan FollowUpDelay = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Sends a CALL on the open connection now; null (logged) when there is none or it fails.</summary>
+    /// <summary>Sends a CALL on the open connection now; null when there is none, it closes, or the CSMS refuses (logged).</summary>
     public async Task<TResponse?> SendNowAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken)
         where TResponse : class, IOcppResponse
     {
         var action = OcppActions.ForRequest(request.GetType()).Name;
         if (Connection is not { IsOpen: true } connection)
         {
-            StationLog.CallFailed(Logger, Id, action, "not connected");
+            StationLog.CallSkipped(Logger, Id, action);
             return null;
         }
 
@@ -26,7 +26,12 @@ internal sealed partial class Station
             Services.Metrics.MessageSent(ok: true);
             return response;
         }
-        catch (Exception exception) when (exception is OcppCallErrorException or OcppCallTimeoutException or OcppValidationException or OcppConnectionClosedException)
+        catch (OcppConnectionClosedException)
+        {
+            StationLog.CallSkipped(Logger, Id, action); // closing: the next connection starts over
+            return null;
+        }
+        catch (Exception exception) when (exception is OcppCallErrorException or OcppCallTimeoutException or OcppValidationException)
         {
             Services.Metrics.MessageSent(ok: false);
             StationLog.CallFailed(Logger, Id, action, exception.Message);

@@ -14,6 +14,7 @@ internal sealed partial class TransactionSession
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<StoppedReason> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly decimal _meterStartWh;
     private int _seqNo;
     private TimeSpan _timeCharging;
     private DateTimeOffset? _chargingSince;
@@ -21,6 +22,7 @@ internal sealed partial class TransactionSession
     private TransactionSession(Station station, ConnectorState connector, IdToken? idToken, int? remoteStartId)
     {
         _station = station;
+        _meterStartWh = connector.Evse.Meter.RegisterWh;
         Connector = connector;
         IdToken = idToken;
         RemoteStartId = remoteStartId;
@@ -132,7 +134,8 @@ internal sealed partial class TransactionSession
         }
 
         _station.Services.Metrics.TransactionEnded();
-        StationLog.TransactionEnded(_station.Logger, _station.Id, Id, reason, Evse.Meter.RegisterWh);
+        var register = Evse.Meter.RegisterWh;
+        StationLog.TransactionEnded(_station.Logger, _station.Id, Id, reason, register - _meterStartWh, register);
         _station.OnTransactionEnded(this);
         return true;
     }
