@@ -47,7 +47,9 @@ internal sealed class ChargingScenario(Station station)
         transaction.Begin(TriggerReason.CablePluggedIn);
 
         var idToken = new IdToken { Token = station.Options.IdToken, Type = IdTokenType.ISO14443 };
-        var answer = await station.SendNowAsync(new AuthorizeRequest { IdToken = idToken }, cancellationToken).ConfigureAwait(false);
+        // Not cancelled by shutdown: the CALL ends with its connection, and its answer is not left unmatched.
+        var answer = await station.SendNowAsync(new AuthorizeRequest { IdToken = idToken }, CancellationToken.None).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         var status = answer?.IdTokenInfo.Status ?? AuthorizationStatus.Unknown;
         StationLog.Authorized(station.Logger, station.Id, idToken.Token, status);
         if (status != AuthorizationStatus.Accepted)
