@@ -13,8 +13,13 @@ internal sealed class EmulatorService(EmulatorOptions options, StationServices s
         StationLog.Starting(services.Logger, options.StationCount, options.CsmsUrl, options.Scenario.ToString().ToLowerInvariant());
         using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) });
         var throttle = new ConnectThrottle(options.ConnectRate);
-        await using var stopping = stoppingToken.Register(() => StationLog.Stopping(services.Logger)).ConfigureAwait(false);
         await Task.WhenAll(options.StationIds().Select(id => RunStationAsync(new Station(id, services), throttle, invoker, stoppingToken))).ConfigureAwait(false);
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        StationLog.Stopping(services.Logger);
+        return base.StopAsync(cancellationToken);
     }
 
     private async Task RunStationAsync(Station station, ConnectThrottle throttle, HttpMessageInvoker invoker, CancellationToken stoppingToken)

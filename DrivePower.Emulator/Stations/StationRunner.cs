@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using DrivePower.Emulator.Configuration;
 using DrivePower.Emulator.Output;
+using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Rpc;
 
 namespace DrivePower.Emulator.Stations;
@@ -80,7 +81,7 @@ internal sealed class StationRunner(Station station, ConnectThrottle throttle, H
 
             await online.CancelAsync().ConfigureAwait(false);
             await lifecycle.ConfigureAwait(false);
-            var accepted = station.Registration == Ocpp.Messages.RegistrationStatus.Accepted;
+            var accepted = station.Registration == RegistrationStatus.Accepted;
             station.Detach();
             station.Session = null;
             services.Metrics.Connected(-1);
