@@ -1,0 +1,67 @@
+using DrivePower.Emulator.Stations;
+using DrivePower.Ocpp.Messages;
+using DrivePower.Ocpp.Rpc;
+
+namespace DrivePower.Emulator.Handlers;
+
+/// <summary>
+/// RequestStartTransaction: on the given EVSE (or the first free one). A transaction already running
+/// there unauthorized (cable first) is authorized and its id returned; a free, operative EVSE gets a new
+/// transaction (the emulated EV is plugged in), and after the answer: Occupied, Started with triggerReason RemoteStart, then charging.
+/// Busy, inoperative or unknown EVSEs are Rejected.
+/// </summary>
+internal static class RequestStartTransactionHandler
+{
+    public static OcppHandlerRegistry OnRequestStartTransaction(this OcppHandlerRegistry handlers) =>
+        handlers.On<RequestStartTransactionRequest, RequestStartTransactionResponse>((context, request, _) =>
+        {
+            var station = StationHandlers.StationOf(context);
+            station.CommandReceived(context.Action, $"idToken {request.IdToken.Token} on EVSE {request.EvseId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any"}");
+            return ValueTask.FromResult(Start(station, request));
+        });
+
+    private static RequestStartTransactionResponse Start(Station station, RequestStartTransactionRequest request)
+    {
+        EvseState? evse;
+        lock (station.Sync)
+        {
+            evse = request.EvseId is { } id
+                ? station.FindEvse(id)
+                : station.Evses.FirstOrDefault(candidate => candidate.Transaction is null && IsOperative(station, candidate));
+        }
+
+        if (evse?.Transaction is { IdToken: null } waiting)
+        {
+            station.AfterAnswer(() =>
+            {
+                waiting.Authorize(request.IdToken, TriggerReason.RemoteStart, request.RemoteStartId);
+                waiting.SetChargingState(ChargingState.Charging);
+                return Task.CompletedTask;
+            });
+            return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Accepted, TransactionId = waiting.Id };
+        }
+
+        if (evse is null || evse.Transaction is not null || !IsOperative(station, evse))
+            return Rejected(evse is null ? "UnknownEvse" : evse.Transaction is not null ? "TxInProgress" : "Unavailable");
+
+        var connector = evse.Connectors.FirstOrDefault(candidate => candidate.Operative) ?? evse.Connectors[0];
+        var transaction = TransactionSession.Reserve(station, connector, request.IdToken, request.RemoteStartId, unplugWhenEnded: true);
+        if (transaction is null)
+            return Rejected("TxInProgress");
+
+        station.AfterAnswer(() =>
+        {
+            station.ReportStatus(connector);
+            transaction.Begin(TriggerReason.RemoteStart);
+            transaction.SetChargingState(ChargingState.Charging);
+            return Task.CompletedTask;
+        });
+        return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Accepted };
+    }
+
+    private static bool IsOperative(Station station, EvseState evse) =>
+        station.Operative && evse.Operative && evse.Connectors.Any(connector => connector.Operative);
+
+    private static RequestStartTransactionResponse Rejected(string reason) =>
+        new() { Status = RequestStartStopStatus.Rejected, StatusInfo = new StatusInfo { ReasonCode = reason } };
+}

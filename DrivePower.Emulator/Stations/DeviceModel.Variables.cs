@@ -1,0 +1,106 @@
+using DrivePower.Ocpp.Messages;
+
+namespace DrivePower.Emulator.Stations;
+
+internal sealed partial class DeviceModel
+{
+    /// <summary>A variable of a resolved component: how to read it, and how to write it (null: read-only).</summary>
+    private sealed record Entry(Func<string> Read, Func<string, bool>? Write = null);
+
+    private enum Lookup
+    {
+        Found,
+        UnknownComponent,
+        UnknownVariable,
+    }
+
+    public GetVariableResult Get(GetVariableData data)
+    {
+        var lookup = Find(data.Component, data.Variable, out var entry);
+        var status = lookup switch
+        {
+            Lookup.UnknownComponent => GetVariableStatus.UnknownComponent,
+            Lookup.UnknownVariable => GetVariableStatus.UnknownVariable,
+            _ when data.AttributeType is not (null or AttributeType.Actual) => GetVariableStatus.NotSupportedAttributeType,
+            _ => GetVariableStatus.Accepted,
+        };
+        return new GetVariableResult
+        {
+            AttributeStatus = status,
+            AttributeType = data.AttributeType,
+            AttributeValue = status == GetVariableStatus.Accepted ? entry!.Read() : null,
+            Component = data.Component,
+            Variable = data.Variable,
+        };
+    }
+
+    public SetVariableResult Set(SetVariableData data)
+    {
+        var lookup = Find(data.Component, data.Variable, out var entry);
+        var (status, reason) = lookup switch
+        {
+            Lookup.UnknownComponent => (SetVariableStatus.UnknownComponent, null),
+            Lookup.UnknownVariable => (SetVariableStatus.UnknownVariable, null),
+            _ when data.AttributeType is not (null or AttributeType.Actual) => (SetVariableStatus.NotSupportedAttributeType, null),
+            _ when entry!.Write is null => (SetVariableStatus.Rejected, "ReadOnly"),
+            _ when !entry.Write(data.AttributeValue.Trim()) => (SetVariableStatus.Rejected, "InvalidValue"),
+            _ => (SetVariableStatus.Accepted, (string?)null),
+        };
+        return new SetVariableResult
+        {
+            AttributeStatus = status,
+            AttributeStatusInfo = reason is null ? null : new StatusInfo { ReasonCode = reason },
+            AttributeType = data.AttributeType,
+            Component = data.Component,
+            Variable = data.Variable,
+        };
+    }
+
+    private Lookup Find(Component component, Variable variable, out Entry? entry)
+    {
+        entry = null;
+        var variables = component.Instance is null ? Variables(component) : null;
+        if (variables is null)
+            return Lookup.UnknownComponent;
+        if (variable.Instance is not null || !variables.TryGetValue(variable.Name, out entry))
+            return Lookup.UnknownVariable;
+        return Lookup.Found;
+    }
+
+    private Dictionary<string, Entry>? Variables(Component component) => component.Name switch
+    {
+        "OCPPCommCtrlr" when component.Evse is null => new(StringComparer.Ordinal)
+        {
+            ["HeartbeatInterval"] = new(() => Seconds(HeartbeatInterval), value => Write(value, 1, interval => HeartbeatInterval = interval)),
+        },
+        "SampledDataCtrlr" when component.Evse is null => new(StringComparer.Ordinal)
+        {
+            ["TxUpdatedInterval"] = new(() => Seconds(TxUpdatedInterval), value => Write(value, 1, interval => TxUpdatedInterval = interval)),
+        },
+        "ChargingStation" when component.Evse is null => new(StringComparer.Ordinal)
+        {
+            ["AvailabilityState"] = new(StationAvailability),
+            ["Model"] = new(() => station.Options.Model),
+            ["VendorName"] = new(() => station.Options.VendorName),
+            ["SerialNumber"] = new(() => station.Options.SerialNumber ?? ""),
+            ["FirmwareVersion"] = new(() => station.Options.FirmwareVersion),
+        },
+        "EVSE" when component.Evse is { ConnectorId: null } evse && station.FindEvse(evse.Id) is { } found => new(StringComparer.Ordinal)
+        {
+            ["AvailabilityState"] = new(() => Availability(found)),
+        },
+        "Connector" when component.Evse is { ConnectorId: { } connectorId } evse && station.FindConnector(evse.Id, connectorId) is { } found => new(StringComparer.Ordinal)
+        {
+            ["AvailabilityState"] = new(() => Availability(found)),
+        },
+        _ => null,
+    };
+
+    private static bool Write(string value, int min, Action<TimeSpan> apply)
+    {
+        if (!TryParseSeconds(value, min, out var interval))
+            return false;
+        apply(interval);
+        return true;
+    }
+}

@@ -1,0 +1,79 @@
+using DrivePower.Ocpp.Messages;
+
+namespace DrivePower.Emulator.Stations;
+
+/// <summary>
+/// An EVSE's energy meter: the import register (Wh) only grows, by the power drawn while charging;
+/// each sample also gives power (W), current (A) and voltage (V), with a little noise.
+/// </summary>
+internal sealed class MeterSimulator(int chargingPowerW, decimal registerWh)
+{
+    private const double NominalVoltage = 230;
+    private const int ThreePhaseAboveW = 7_400;
+
+    private readonly Lock _sync = new();
+    private DateTimeOffset _since = DateTimeOffset.UtcNow;
+    private double _powerW;
+    private double _registerWh = (double)registerWh;
+
+    public decimal RegisterWh
+    {
+        get
+        {
+            lock (_sync)
+                return Round(_registerWh, 1);
+        }
+    }
+
+    /// <summary>Starts or stops drawing power; the energy so far is booked first.</summary>
+    public void SetCharging(bool charging)
+    {
+        lock (_sync)
+        {
+            Advance(DateTimeOffset.UtcNow);
+            _powerW = charging ? chargingPowerW * (0.95 + (0.05 * Random.Shared.NextDouble())) : 0;
+        }
+    }
+
+    /// <summary>A sample of every measurand at this moment, in the given context.</summary>
+    public MeterValue Sample(ReadingContext context)
+    {
+        lock (_sync)
+        {
+            var now = DateTimeOffset.UtcNow;
+            Advance(now);
+            if (_powerW > 0)
+                _powerW = Math.Clamp(_powerW * (0.98 + (0.04 * Random.Shared.NextDouble())), chargingPowerW * 0.9, chargingPowerW);
+            var voltage = NominalVoltage + ((Random.Shared.NextDouble() - 0.5) * 6);
+            var phases = chargingPowerW > ThreePhaseAboveW ? 3 : 1;
+            var current = _powerW / (phases * voltage);
+            return new MeterValue
+            {
+                Timestamp = now,
+                SampledValue =
+                [
+                    Value(Round(_registerWh, 1), context, Measurand.EnergyActiveImportRegister, "Wh"),
+                    Value(Round(_powerW, 0), context, Measurand.PowerActiveImport, "W"),
+                    Value(Round(current, 2), context, Measurand.CurrentImport, "A"),
+                    Value(Round(voltage, 1), context, Measurand.Voltage, "V"),
+                ],
+            };
+        }
+    }
+
+    private void Advance(DateTimeOffset now)
+    {
+        _registerWh += _powerW * (now - _since).TotalHours;
+        _since = now;
+    }
+
+    private static SampledValue Value(decimal value, ReadingContext context, Measurand measurand, string unit) => new()
+    {
+        Value = value,
+        Context = context,
+        Measurand = measurand,
+        UnitOfMeasure = new UnitOfMeasure { Unit = unit },
+    };
+
+    private static decimal Round(double value, int decimals) => Math.Round((decimal)value, decimals, MidpointRounding.ToZero);
+}

@@ -1,0 +1,55 @@
+using DrivePower.Emulator.Output;
+using DrivePower.Ocpp.Messages;
+
+namespace DrivePower.Emulator.Stations;
+
+internal sealed partial class Station
+{
+    /// <summary>
+    /// A connector's status from its state: Unavailable when it, its EVSE or the station is inoperative and
+    /// no transaction holds it (a running one finishes first: "Scheduled"); Occupied when plugged or in a
+    /// transaction; otherwise Available.
+    /// </summary>
+    public ConnectorStatus StatusOf(ConnectorState connector)
+    {
+        lock (Sync)
+        {
+            var transaction = connector.Evse.Transaction;
+            var inUse = connector.Plugged || transaction?.Connector == connector;
+            var operative = Operative && connector.Evse.Operative && connector.Operative;
+            if (!operative && transaction is null)
+                return ConnectorStatus.Unavailable;
+            return inUse ? ConnectorStatus.Occupied : ConnectorStatus.Available;
+        }
+    }
+
+    /// <summary>Queues a StatusNotification for each connector whose status differs from what the CSMS last heard.</summary>
+    public void ReportStatuses(IEnumerable<ConnectorState> connectors)
+    {
+        foreach (var connector in connectors)
+        {
+            var status = StatusOf(connector);
+            lock (Sync)
+            {
+                if (connector.Reported == status)
+                    continue;
+                connector.Reported = status;
+            }
+
+            StationLog.StatusChanged(Logger, Id, connector.Evse.Id, connector.Id, status);
+            Outbox.Enqueue(StatusRequest(connector, status));
+        }
+    }
+
+    public void ReportStatus(ConnectorState connector) => ReportStatuses([connector]);
+
+    public void ReportAllStatuses() => ReportStatuses(Connectors);
+
+    public static StatusNotificationRequest StatusRequest(ConnectorState connector, ConnectorStatus status) => new()
+    {
+        Timestamp = DateTimeOffset.UtcNow,
+        ConnectorStatus = status,
+        EvseId = connector.Evse.Id,
+        ConnectorId = connector.Id,
+    };
+}

@@ -1,0 +1,103 @@
+using DrivePower.Emulator.Configuration;
+using DrivePower.Emulator.Output;
+using DrivePower.Ocpp.Messages;
+using DrivePower.Ocpp.Rpc;
+
+namespace DrivePower.Emulator.Stations;
+
+/// <summary>
+/// One emulated charging station: its EVSEs and connectors, device model, outbox and current connection.
+/// State changes happen under <see cref="Sync"/>; messages to the CSMS go through <see cref="Outbox"/>
+/// (ordered, sent once accepted) or <see cref="SendNowAsync"/> (what a TriggerMessage asks for).
+/// </summary>
+internal sealed partial class Station
+{
+    public Station(string id, StationServices services)
+    {
+        Id = id;
+        Services = services;
+        var options = services.Options;
+        Evses = [.. Enumerable.Range(1, options.EvseCount).Select(evse =>
+            new EvseState(evse, options.ConnectorsPerEvse, new MeterSimulator(options.ChargingPowerW, Random.Shared.Next(1_000, 100_000))))];
+        DeviceModel = new DeviceModel(this);
+        Outbox = new StationOutbox(id, services.Logger, services.Metrics);
+    }
+
+    public string Id { get; }
+
+    public StationServices Services { get; }
+
+    public EmulatorOptions Options => Services.Options;
+
+    public ILogger Logger => Services.Logger;
+
+    public Lock Sync { get; } = new();
+
+    /// <summary>ChargingStation availability (ChangeAvailability without an EVSE).</summary>
+    public bool Operative { get; set; } = true;
+
+    public IReadOnlyList<EvseState> Evses { get; }
+
+    public DeviceModel DeviceModel { get; }
+
+    public StationOutbox Outbox { get; }
+
+    /// <summary>The open connection, if any.</summary>
+    public OcppRpcConnection? Connection { get; private set; }
+
+    /// <summary>The boot/heartbeat loop of the open connection, if any.</summary>
+    public StationSession? Session { get; set; }
+
+    /// <summary>The CSMS's last answer to BootNotification on this connection.</summary>
+    public RegistrationStatus? Registration { get; set; }
+
+    public bool IsAccepted => Registration == RegistrationStatus.Accepted && Connection is { IsOpen: true };
+
+    /// <summary>What the next BootNotification says: PowerUp first, RemoteReset after a Reset.</summary>
+    public BootReason NextBootReason { get; set; } = BootReason.PowerUp;
+
+    public IEnumerable<ConnectorState> Connectors => Evses.SelectMany(evse => evse.Connectors);
+
+    public IEnumerable<TransactionSession> Transactions
+    {
+        get
+        {
+            lock (Sync)
+                return [.. Evses.Select(evse => evse.Transaction).OfType<TransactionSession>()];
+        }
+    }
+
+    public EvseState? FindEvse(int evseId) => evseId >= 1 && evseId <= Evses.Count ? Evses[evseId - 1] : null;
+
+    public ConnectorState? FindConnector(int evseId, int connectorId) => FindEvse(evseId)?.FindConnector(connectorId);
+
+    public TransactionSession? FindTransaction(string transactionId) =>
+        Transactions.FirstOrDefault(transaction => transaction.Id == transactionId);
+
+    public void Attach(OcppRpcConnection connection)
+    {
+        connection.State = this;
+        Connection = connection;
+        Registration = null;
+    }
+
+    public void Detach()
+    {
+        Connection = null;
+        Registration = null;
+        lock (Sync)
+        {
+            foreach (var connector in Connectors)
+                connector.Reported = null;
+        }
+
+        Outbox.DropStatuses();
+    }
+
+    /// <summary>Logs a command from the CSMS and counts it.</summary>
+    public void CommandReceived(string action, string detail)
+    {
+        Services.Metrics.CommandReceived(action);
+        StationLog.CommandReceived(Logger, Id, action, detail);
+    }
+}

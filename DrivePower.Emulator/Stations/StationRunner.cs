@@ -1,0 +1,114 @@
+using System.Net.WebSockets;
+using DrivePower.Emulator.Configuration;
+using DrivePower.Emulator.Output;
+using DrivePower.Ocpp.Messages;
+using DrivePower.Ocpp.Rpc;
+
+namespace DrivePower.Emulator.Stations;
+
+/// <summary>
+/// Keeps one station connected: connect (throttled), run the session, and after any drop reconnect with
+/// exponential back-off and jitter; after a Reset reconnect at once. Cancelling the token closes the
+/// socket with NormalClosure.
+/// </summary>
+internal sealed class StationRunner(Station station, ConnectThrottle throttle, HttpMessageInvoker invoker)
+{
+    private readonly Uri _url = CsmsAddress.ForStation(station.Options.CsmsUrl, station.Id);
+    private readonly Backoff _backoff = new(station.Options.ReconnectMin, station.Options.ReconnectMax);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var accepted = await ConnectOnceAsync(cancellationToken).ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                    return;
+                if (station.TakeReset())
+                    continue;
+                if (accepted)
+                    _backoff.Reset();
+                var delay = _backoff.Next();
+                StationLog.Reconnecting(station.Logger, station.Id, delay.TotalSeconds);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>One connection, from connect to close. True if the CSMS accepted the station on it.</summary>
+    private async Task<bool> ConnectOnceAsync(CancellationToken cancellationToken)
+    {
+        StationLog.Connecting(station.Logger, station.Id, _url);
+        ClientWebSocket socket;
+        try
+        {
+            socket = await StationSocket.ConnectAsync(_url, station.Id, station.Options.CsmsPassword, invoker, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WebSocketException or HttpRequestException or OperationCanceledException)
+        {
+            if (!cancellationToken.IsCancellationRequested)
+                StationLog.ConnectFailed(station.Logger, station.Id, Describe(exception));
+            return false;
+        }
+
+        if (!StationSocket.HasOcppSubprotocol(socket))
+        {
+            StationLog.NoSubprotocol(station.Logger, station.Id);
+            await CloseAsync(socket).ConfigureAwait(false);
+            return false;
+        }
+
+        StationLog.Connected(station.Logger, station.Id, socket.SubProtocol!);
+        var services = station.Services;
+        services.Metrics.Connected(1);
+        var connection = new OcppRpcConnection(socket, station.Id, services.Handlers, services.RpcOptions, services.RpcTelemetry, services.LoggerFactory);
+        await using (connection.ConfigureAwait(false))
+        {
+            var session = new StationSession(station, connection);
+            station.Session = session;
+            station.Attach(connection);
+            var run = connection.RunAsync(CancellationToken.None);
+            using var online = CancellationTokenSource.CreateLinkedTokenSource(connection.Closing);
+            var lifecycle = session.RunAsync(online.Token);
+            await using (cancellationToken.Register(() => _ = connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "Station shutting down")).ConfigureAwait(false))
+                await run.ConfigureAwait(false);
+
+            await online.CancelAsync().ConfigureAwait(false);
+            await lifecycle.ConfigureAwait(false);
+            var accepted = station.Registration == RegistrationStatus.Accepted;
+            station.Detach();
+            station.Session = null;
+            services.Metrics.Connected(-1);
+            if (accepted)
+                services.Metrics.Accepted(-1);
+            StationLog.Disconnected(station.Logger, station.Id);
+            return accepted;
+        }
+    }
+
+    private static async Task CloseAsync(ClientWebSocket socket)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await socket.CloseAsync(WebSocketCloseStatus.ProtocolError, "No OCPP subprotocol agreed", timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            socket.Abort();
+        }
+        finally
+        {
+            socket.Dispose();
+        }
+    }
+
+    private static string Describe(Exception exception) =>
+        exception is OperationCanceledException ? "timed out" : exception.InnerException?.Message is { } inner ? $"{exception.Message} ({inner})" : exception.Message;
+}

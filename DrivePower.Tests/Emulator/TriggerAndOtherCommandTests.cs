@@ -1,0 +1,74 @@
+using DrivePower.Ocpp.Messages;
+using DrivePower.Ocpp.Rpc;
+
+namespace DrivePower.Tests.Emulator;
+
+/// <summary>TriggerMessage, and the commands the station answers without doing much.</summary>
+public class TriggerAndOtherCommandTests
+{
+    private static TriggerMessageRequest Trigger(MessageTrigger message, Evse? evse = null) => new() { RequestedMessage = message, Evse = evse };
+
+    [Fact]
+    public async Task TriggerMessage_is_accepted_for_heartbeat_status_and_meter_values_and_each_is_sent_after_the_answer()
+    {
+        await using var station = await BootedStation.StartAsync("CP-TRIGGER", ("EVSE_COUNT", "2"));
+
+        Assert.Equal(TriggerMessageStatus.Accepted, (await station.SendAsync(Trigger(MessageTrigger.Heartbeat))).Status);
+        await station.WaitForAsync<HeartbeatRequest>();
+
+        Assert.Equal(TriggerMessageStatus.Accepted, (await station.SendAsync(Trigger(MessageTrigger.StatusNotification, new Evse { Id = 2, ConnectorId = 1 }))).Status);
+        var status = await station.WaitForAsync<StatusNotificationRequest>(skip: 2);
+        Assert.Equal((2, 1, ConnectorStatus.Available), (status.EvseId, status.ConnectorId, status.ConnectorStatus));
+
+        Assert.Equal(TriggerMessageStatus.Accepted, (await station.SendAsync(Trigger(MessageTrigger.MeterValues, new Evse { Id = 1 }))).Status);
+        var meter = await station.WaitForAsync<MeterValuesRequest>();
+        Assert.Equal(1, meter.EvseId);
+        Assert.Equal(ReadingContext.Trigger, meter.MeterValue[0].SampledValue[0].Context);
+    }
+
+    [Fact]
+    public async Task TriggerMessage_BootNotification_is_rejected_once_accepted_and_unsupported_messages_are_NotImplemented()
+    {
+        await using var station = await BootedStation.StartAsync("CP-TRIGGER2");
+
+        Assert.Equal(TriggerMessageStatus.Rejected, (await station.SendAsync(Trigger(MessageTrigger.BootNotification))).Status);
+        Assert.Equal(TriggerMessageStatus.NotImplemented, (await station.SendAsync(Trigger(MessageTrigger.LogStatusNotification))).Status);
+        Assert.Equal(TriggerMessageStatus.Rejected, (await station.SendAsync(Trigger(MessageTrigger.StatusNotification, new Evse { Id = 4 }))).Status);
+    }
+
+    [Fact]
+    public async Task While_Pending_the_station_answers_commands_and_a_triggered_BootNotification_goes_at_once()
+    {
+        await using var csms = await TestCsms.StartAsync();
+        csms.BootAnswer = (_, count) => TestCsms.Boot(count == 1 ? RegistrationStatus.Pending : RegistrationStatus.Accepted, 30);
+        await using var emulator = await EmulatorHost.StartAsync(csms, ("STATION_ID", "CP-PENDING-TRIGGER"));
+        await csms.WaitForAsync<BootNotificationRequest>("CP-PENDING-TRIGGER");
+
+        var variables = await csms.SendAsync("CP-PENDING-TRIGGER", new GetVariablesRequest
+        {
+            GetVariableData = [new GetVariableData { Component = new Component { Name = "ChargingStation" }, Variable = new Variable { Name = "VendorName" } }],
+        });
+        var trigger = await csms.SendAsync("CP-PENDING-TRIGGER", Trigger(MessageTrigger.BootNotification));
+
+        Assert.Equal("DrivePower", variables.GetVariableResult[0].AttributeValue);
+        Assert.Equal(TriggerMessageStatus.Accepted, trigger.Status);
+        var second = await csms.WaitForAsync<BootNotificationRequest>("CP-PENDING-TRIGGER", skip: 1, timeout: TimeSpan.FromSeconds(3));
+        Assert.Equal(BootReason.Triggered, second.Reason);
+        await csms.WaitForAsync<StatusNotificationRequest>("CP-PENDING-TRIGGER");
+    }
+
+    [Fact]
+    public async Task ClearCache_is_accepted_DataTransfer_knows_no_vendor_GetTransactionStatus_has_no_queue_and_unhandled_known_actions_are_NotSupported()
+    {
+        await using var station = await BootedStation.StartAsync("CP-MISC");
+
+        Assert.Equal(ClearCacheStatus.Accepted, (await station.SendAsync(new ClearCacheRequest())).Status);
+        Assert.Equal(DataTransferStatus.UnknownVendorId, (await station.SendAsync(new DataTransferRequest { VendorId = "com.example" })).Status);
+        var status = await station.SendAsync(new GetTransactionStatusRequest());
+        Assert.Null(status.OngoingIndicator);
+        Assert.False(status.MessagesInQueue);
+
+        var unhandled = await Assert.ThrowsAsync<OcppCallErrorException>(() => station.SendAsync(new GetBaseReportRequest { RequestId = 1, ReportBase = ReportBase.FullInventory }));
+        Assert.Equal("NotSupported", unhandled.ErrorCode);
+    }
+}
