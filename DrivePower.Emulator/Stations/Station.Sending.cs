@@ -6,9 +6,6 @@ namespace DrivePower.Emulator.Stations;
 
 internal sealed partial class Station
 {
-    /// <summary>How long a follow-up waits so that the CSMS gets the answer to its command first.</summary>
-    private static readonly TimeSpan FollowUpDelay = TimeSpan.FromMilliseconds(20);
-
     /// <summary>Sends a CALL on the open connection now; null when there is none, it closes, or the CSMS refuses (logged).</summary>
     public async Task<TResponse?> SendNowAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken)
         where TResponse : class, IOcppResponse
@@ -39,17 +36,25 @@ internal sealed partial class Station
         }
     }
 
-    /// <summary>Runs what a command starts (a status, a transaction event) once its answer is on its way.</summary>
-    public void AfterAnswer(Func<Task> work) => _ = Task.Run(async () =>
+    /// <summary>
+    /// Runs what a command starts (a status, a transaction event) once the command's answer is on
+    /// the wire, so the CSMS always gets the answer first; outside a command, at once.
+    /// </summary>
+    public void AfterAnswer(Func<Task> work)
     {
-        try
-        {
-            await Task.Delay(FollowUpDelay).ConfigureAwait(false);
-            await work().ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            StationLog.StationFailed(Logger, exception, Id);
-        }
-    });
+        if (Connection is { } connection)
+            connection.AfterAnswer(work);
+        else
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await work().ConfigureAwait(false);
+                }
+                catch (Exception exception)
+                {
+                    StationLog.StationFailed(Logger, exception, Id);
+                }
+            });
+    }
 }

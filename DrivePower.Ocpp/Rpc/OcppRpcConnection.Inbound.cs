@@ -22,11 +22,43 @@ public sealed partial class OcppRpcConnection
         }
     }
 
+    private static readonly AsyncLocal<AnswerScope?> CurrentAnswer = new();
+
+    /// <summary>The work a handler deferred with <see cref="AfterAnswer"/> while answering one CALL.</summary>
+    private sealed class AnswerScope(OcppRpcConnection owner)
+    {
+        public OcppRpcConnection Owner { get; } = owner;
+
+        public List<Func<Task>> Work { get; } = [];
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (say, the StatusNotification a ChangeAvailability causes) once the
+    /// answer to the CALL being handled is on the wire, so the peer always gets the answer first.
+    /// Called outside a handler of this connection, the work starts at once. The work runs off the
+    /// inbound queue; its failure is logged.
+    /// </summary>
+    public void AfterAnswer(Func<Task> work)
+    {
+        if (CurrentAnswer.Value is { } scope && scope.Owner == this)
+        {
+            lock (scope.Work)
+                scope.Work.Add(work);
+        }
+        else
+        {
+            RunInBackground(work);
+        }
+    }
+
     private async Task AnswerAsync(CallFrame call, CancellationToken cancellationToken)
     {
         using var activity = OcppRpcTelemetry.StartCall(call.Action, StationId, call.MessageId, inbound: true);
         var started = Stopwatch.GetTimestamp();
+        var scope = new AnswerScope(this);
+        CurrentAnswer.Value = scope;
         var answer = await DispatchAsync(call, cancellationToken).ConfigureAwait(false);
+        CurrentAnswer.Value = null; // follow-ups started below must not see the scope
         var errorCode = (answer as CallErrorFrame)?.ErrorCode;
         _telemetry.RecordCall(activity, call.Action, inbound: true, errorCode is null ? "result" : "error", errorCode, Stopwatch.GetElapsedTime(started));
 
@@ -37,8 +69,27 @@ public sealed partial class OcppRpcConnection
         catch (OcppConnectionClosedException)
         {
             Log.AnswerLost(_logger, StationId, call.Action, call.MessageId);
+            return;
+        }
+
+        if (answer is CallResultFrame)
+        {
+            lock (scope.Work)
+                scope.Work.ForEach(RunInBackground);
         }
     }
+
+    private void RunInBackground(Func<Task> work) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Log.AfterAnswerFailed(_logger, exception, StationId);
+        }
+    });
 
     private async Task<OcppFrame> DispatchAsync(CallFrame call, CancellationToken cancellationToken)
     {

@@ -38,5 +38,8 @@ public sealed partial class OcppRpcConnection
 
         [LoggerMessage(11, LogLevel.Warning, "{StationId}: the answer to {Action} ({MessageId}) could not be sent: the connection closed", EventName = "AnswerLost")]
         public static partial void AnswerLost(ILogger logger, string stationId, string action, string messageId);
+
+        [LoggerMessage(12, LogLevel.Error, "{StationId}: work deferred until after an answer failed", EventName = "AfterAnswerFailed")]
+        public static partial void AfterAnswerFailed(ILogger logger, Exception exception, string stationId);
     }
 }

@@ -259,6 +259,48 @@ public class OcppRpcConnectionTests
         Assert.Equal([CallsEachWay, CallsEachWay], results);
     }
 
+    [Fact]
+    public async Task Work_deferred_with_AfterAnswer_starts_only_once_the_answer_is_on_the_wire()
+    {
+        await using var pair = await WebSocketPair.CreateAsync();
+        var handlers = new OcppHandlerRegistry().On<HeartbeatRequest, HeartbeatResponse>((context, _, _) =>
+        {
+            context.AfterAnswer(() => context.Connection.CallAsync(new HeartbeatRequest()));
+            return ValueTask.FromResult(new HeartbeatResponse { CurrentTime = Noon });
+        });
+        await using var csms = new RunningConnection(pair.Server, handlers);
+        var raw = new RawPeer(pair.Client);
+
+        await raw.SendAsync("""[2,"a1","Heartbeat",{}]""");
+        var first = JsonDocument.Parse(await raw.ReceiveAsync()).RootElement;
+        var second = JsonDocument.Parse(await raw.ReceiveAsync()).RootElement;
+
+        Assert.Equal(3, first[0].GetInt32());
+        Assert.Equal("a1", first[1].GetString());
+        Assert.Equal(2, second[0].GetInt32());
+        Assert.Equal("Heartbeat", second[2].GetString());
+    }
+
+    [Fact]
+    public async Task Work_deferred_by_a_handler_that_fails_never_runs()
+    {
+        await using var pair = await WebSocketPair.CreateAsync();
+        var ran = false;
+        var handlers = new OcppHandlerRegistry().On<HeartbeatRequest, HeartbeatResponse>((context, _, _) =>
+        {
+            context.AfterAnswer(() => Task.FromResult(ran = true));
+            throw new OcppCallErrorException(OcppErrorCode.GenericError, "no");
+        });
+        await using var csms = new RunningConnection(pair.Server, handlers);
+        var raw = new RawPeer(pair.Client);
+
+        await raw.SendAsync("""[2,"a2","Heartbeat",{}]""");
+        AssertCallError(JsonDocument.Parse(await raw.ReceiveAsync()).RootElement, "a2", "GenericError");
+        await Task.Delay(200);
+
+        Assert.False(ran);
+    }
+
     private static void AssertCallError(JsonElement frame, string messageId, string code)
     {
         Assert.Equal(4, frame[0].GetInt32());
