@@ -198,7 +198,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var timeout = new CancellationTokenSource(_options.CloseTimeout);
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await _socket.CloseAsync(status, description, timeout.Token).ConfigureAwait(false);
         }
@@ -212,7 +212,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var timeout = new CancellationTokenSource(_options.CloseTimeout);
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await _socket.CloseOutputAsync(status, description, timeout.Token).ConfigureAwait(false);
         }

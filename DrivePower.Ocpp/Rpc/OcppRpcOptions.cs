@@ -11,4 +11,7 @@ public sealed class OcppRpcOptions
 
     /// <summary>How long one send may take before the connection is considered dead.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a close waits for the peer's close reply before the socket is aborted.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }
