@@ -100,7 +100,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     Log.PeerClosed(_logger, StationId, _socket.CloseStatus?.ToString() ?? "none", _socket.CloseStatusDescription ?? "");
-                    await CloseOutputQuietlyAsync(WebSocketCloseStatus.NormalClosure, "Closing").ConfigureAwait(false);
+                    await CloseQuietlyAsync(WebSocketCloseStatus.NormalClosure, "Closing", waitForPeer: false).ConfigureAwait(false);
                     return;
                 }
 
@@ -108,7 +108,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
                 {
                     Log.MessageTooBig(_logger, StationId, _options.MaxMessageSize);
                     // Close without waiting for the peer's reply: it may never come from a misbehaving peer.
-                    await CloseOutputQuietlyAsync(WebSocketCloseStatus.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes").ConfigureAwait(false);
+                    await CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes", waitForPeer: false).ConfigureAwait(false);
                     return;
                 }
 
@@ -194,27 +194,21 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         Shutdown();
     }
 
-    private async Task CloseQuietlyAsync(WebSocketCloseStatus status, string description)
+    /// <summary>
+    /// Closes the socket, aborting it when the close fails or takes longer than the close timeout.
+    /// <paramref name="waitForPeer"/> false sends our close frame without waiting for the peer's.
+    /// </summary>
+    private async Task CloseQuietlyAsync(WebSocketCloseStatus status, string description, bool waitForPeer = true)
     {
         try
         {
             using var timeout = new CancellationTokenSource(_options.CloseTimeout);
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                await _socket.CloseAsync(status, description, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            _socket.Abort();
-        }
-    }
-
-    private async Task CloseOutputQuietlyAsync(WebSocketCloseStatus status, string description)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(_options.CloseTimeout);
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                await _socket.CloseOutputAsync(status, description, timeout.Token).ConfigureAwait(false);
+            if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+                return;
+            var closing = waitForPeer
+                ? _socket.CloseAsync(status, description, timeout.Token)
+                : _socket.CloseOutputAsync(status, description, timeout.Token);
+            await closing.ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
