@@ -6,7 +6,7 @@ namespace DrivePower.Emulator.Handlers;
 /// <summary>
 /// The answers to the CSMS's commands, one file each, shared by every station: the station is the
 /// connection's <see cref="OcppRpcConnection.State"/>. Actions not registered here are answered by the
-/// library: NotImplemented when unknown, NotSupported when known (e.g. GetBaseReport).
+/// library: NotImplemented when unknown, NotSupported when known but not handled.
 /// </summary>
 internal static class StationHandlers
 {
@@ -21,6 +21,7 @@ internal static class StationHandlers
         .OnReset()
         .OnClearCache()
         .OnGetTransactionStatus()
+        .OnGetBaseReport()
         .OnDataTransfer();
 
     public static Station StationOf(OcppCallContext context) =>

@@ -81,4 +81,29 @@ public sealed class EmulatorAgainstCsmsTests(MigratedDatabaseFixture database) :
             "SELECT count(*) FROM transactions WHERE station_id = 'EMU-REMOTE' AND is_active AND id_token = 'OPERATOR-1'") == 1);
         await emulator.StopAsync();
     }
+
+    [Fact]
+    public async Task A_base_report_asked_through_the_csms_api_lands_in_the_stored_device_model()
+    {
+        await using var csms = await CsmsTestHost.StartAsync(database.ConnectionString);
+        using var emulator = EmulatorHost.Build(new Dictionary<string, string?>
+        {
+            ["CSMS_URL"] = $"ws://{csms.BaseAddress.Authority}/ocpp",
+            ["STATION_ID"] = "EMU-REPORT",
+            ["EVSE_COUNT"] = "3",
+        });
+        await emulator.StartAsync();
+        await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(database.ConnectionString,
+            "SELECT count(*) FROM station_connector_statuses WHERE station_id = 'EMU-REPORT'") == 3, TimeSpan.FromSeconds(20));
+
+        using var response = await csms.Http.PostAsJsonAsync("/api/stations/EMU-REPORT/commands/GetBaseReport",
+            new { requestId = 11, reportBase = "FullInventory" });
+
+        response.EnsureSuccessStatusCode();
+        await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(database.ConnectionString,
+            "SELECT count(*) FROM device_model_variables WHERE station_id = 'EMU-REPORT' AND request_id = 11 AND component_name = 'Connector'") == 3);
+        Assert.Equal("DP-Emulator", await Sql.ScalarAsync<string>(database.ConnectionString,
+            "SELECT value FROM device_model_variables WHERE station_id = 'EMU-REPORT' AND component_name = 'ChargingStation' AND variable_name = 'Model'"));
+        await emulator.StopAsync();
+    }
 }

@@ -86,6 +86,8 @@ internal sealed class TestCsms : IAsyncDisposable
                 Record(id, "TransactionEvent", request, new TransactionEventResponse()))
             .On<MeterValuesRequest, MeterValuesResponse>((_, request, _) =>
                 Record(id, "MeterValues", request, new MeterValuesResponse()))
+            .On<NotifyReportRequest, NotifyReportResponse>((_, request, _) =>
+                Record(id, "NotifyReport", request, new NotifyReportResponse()))
             .On<AuthorizeRequest, AuthorizeResponse>((_, request, _) =>
                 Record(id, "Authorize", request, new AuthorizeResponse { IdTokenInfo = new IdTokenInfo { Status = AuthorizeStatus } }));
         await using var connection = new OcppRpcConnection(socket, id, handlers);

@@ -1,5 +1,4 @@
 using DrivePower.Ocpp.Messages;
-using DrivePower.Ocpp.Rpc;
 
 namespace DrivePower.Tests.Emulator;
 
@@ -58,7 +57,7 @@ public class TriggerAndOtherCommandTests
     }
 
     [Fact]
-    public async Task ClearCache_is_accepted_DataTransfer_knows_no_vendor_GetTransactionStatus_has_no_queue_and_unhandled_known_actions_are_NotSupported()
+    public async Task ClearCache_is_accepted_DataTransfer_knows_no_vendor_and_GetTransactionStatus_has_no_queue()
     {
         await using var station = await BootedStation.StartAsync("CP-MISC");
 
@@ -67,8 +66,29 @@ public class TriggerAndOtherCommandTests
         var status = await station.SendAsync(new GetTransactionStatusRequest());
         Assert.Null(status.OngoingIndicator);
         Assert.False(status.MessagesInQueue);
+    }
 
-        var unhandled = await Assert.ThrowsAsync<OcppCallErrorException>(() => station.SendAsync(new GetBaseReportRequest { RequestId = 1, ReportBase = ReportBase.FullInventory }));
-        Assert.Equal("NotSupported", unhandled.ErrorCode);
+    [Fact]
+    public async Task GetBaseReport_is_accepted_then_the_device_model_follows_in_NotifyReport_parts_with_the_request_id()
+    {
+        await using var station = await BootedStation.StartAsync("CP-REPORT", ("EVSE_COUNT", "2"));
+
+        var full = await station.SendAsync(new GetBaseReportRequest { RequestId = 7, ReportBase = ReportBase.FullInventory });
+        var report = await station.WaitForAsync<NotifyReportRequest>(part => part.RequestId == 7 && part.Tbc != true);
+        var configuration = await station.SendAsync(new GetBaseReportRequest { RequestId = 8, ReportBase = ReportBase.ConfigurationInventory });
+        var writable = await station.WaitForAsync<NotifyReportRequest>(part => part.RequestId == 8);
+
+        Assert.Equal(GenericDeviceModelStatus.Accepted, full.Status);
+        var parts = station.Received<NotifyReportRequest>().Where(part => part.RequestId == 7).OrderBy(part => part.SeqNo).ToList();
+        Assert.Equal(Enumerable.Range(0, parts.Count), parts.Select(part => part.SeqNo));
+        var rows = parts.SelectMany(part => part.ReportData!).ToList();
+        Assert.Contains(rows, row => row is { Component.Name: "OCPPCommCtrlr", Variable.Name: "HeartbeatInterval" }
+            && row.VariableAttribute[0].Mutability == Mutability.ReadWrite);
+        Assert.Contains(rows, row => row is { Component.Name: "ChargingStation", Variable.Name: "Model" }
+            && row.VariableAttribute[0] is { Value: "DP-Emulator", Mutability: Mutability.ReadOnly });
+        Assert.Equal(2, rows.Count(row => row.Component.Name == "EVSE"));
+        Assert.NotNull(report);
+        Assert.Equal(GenericDeviceModelStatus.Accepted, configuration.Status);
+        Assert.All(writable.ReportData!, row => Assert.Equal(Mutability.ReadWrite, row.VariableAttribute[0].Mutability));
     }
 }

@@ -1,0 +1,64 @@
+using DrivePower.Ocpp.Messages;
+
+namespace DrivePower.Emulator.Stations;
+
+internal sealed partial class DeviceModel
+{
+    private const string AvailabilityValues = "Available,Occupied,Reserved,Unavailable,Faulted";
+
+    /// <summary>
+    /// The device model as NotifyReport rows: FullInventory every variable, ConfigurationInventory the
+    /// writable ones, SummaryInventory the availability states.
+    /// </summary>
+    public IReadOnlyList<ReportData> Report(ReportBase reportBase) =>
+        [.. from component in Components()
+            from variable in Variables(component)!
+            where reportBase switch
+            {
+                ReportBase.ConfigurationInventory => variable.Value.Write is not null,
+                ReportBase.SummaryInventory => variable.Key == "AvailabilityState",
+                _ => true,
+            }
+            select Row(component, variable.Key, variable.Value)];
+
+    private static ReportData Row(Component component, string name, Entry entry)
+    {
+        var isInterval = name.EndsWith("Interval", StringComparison.Ordinal);
+        var isAvailability = name == "AvailabilityState";
+        return new ReportData
+        {
+            Component = component,
+            Variable = new Variable { Name = name },
+            VariableAttribute =
+            [
+                new VariableAttribute
+                {
+                    Type = AttributeType.Actual,
+                    Value = entry.Read(),
+                    Mutability = entry.Write is null ? Mutability.ReadOnly : Mutability.ReadWrite,
+                },
+            ],
+            VariableCharacteristics = new VariableCharacteristics
+            {
+                DataType = isInterval ? DataType.integer : isAvailability ? DataType.OptionList : DataType.@string,
+                Unit = isInterval ? "s" : null,
+                MinLimit = isInterval ? 1 : null,
+                ValuesList = isAvailability ? AvailabilityValues : null,
+                SupportsMonitoring = false,
+            },
+        };
+    }
+
+    private IEnumerable<Component> Components()
+    {
+        yield return new Component { Name = "ChargingStation" };
+        yield return new Component { Name = "OCPPCommCtrlr" };
+        yield return new Component { Name = "SampledDataCtrlr" };
+        foreach (var evse in station.Evses)
+        {
+            yield return new Component { Name = "EVSE", Evse = new Evse { Id = evse.Id } };
+            foreach (var connector in evse.Connectors)
+                yield return new Component { Name = "Connector", Evse = new Evse { Id = evse.Id, ConnectorId = connector.Id } };
+        }
+    }
+}
