@@ -90,8 +90,9 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
-        var chunk = ArrayPool<byte>.Shared.Rent(8 * 1024);
-        var message = new ArrayBufferWriter<byte>(8 * 1024);
+        // Small to start with: thousands of idle stations each hold these; a big message grows `message`.
+        var chunk = ArrayPool<byte>.Shared.Rent(4 * 1024);
+        var message = new ArrayBufferWriter<byte>(1024);
         try
         {
             while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
