@@ -18,7 +18,7 @@ public sealed partial class OcppRpcConnection
         [LoggerMessage(4, LogLevel.Warning, "{StationId}: malformed response dropped: {Problem}", EventName = "MalformedResponseDropped")]
         public static partial void MalformedResponseDropped(ILogger logger, string stationId, string problem);
 
-        [LoggerMessage(5, LogLevel.Warning, "{StationId}: {FrameType} {MessageId} matches no pending CALL (late or unknown); dropped", EventName = "UnmatchedResponseDropped")]
+        [LoggerMessage(5, LogLevel.Warning, "{StationId}: {FrameType} {MessageId} matches no CALL of ours; dropped", EventName = "UnmatchedResponseDropped")]
         public static partial void UnmatchedResponseDropped(ILogger logger, string stationId, string frameType, string messageId);
 
         [LoggerMessage(6, LogLevel.Error, "{StationId}: handler of {Action} ({MessageId}) failed; answered InternalError", EventName = "HandlerFailed")]
@@ -38,6 +38,9 @@ public sealed partial class OcppRpcConnection
 
         [LoggerMessage(11, LogLevel.Warning, "{StationId}: the answer to {Action} ({MessageId}) could not be sent: the connection closed", EventName = "AnswerLost")]
         public static partial void AnswerLost(ILogger logger, string stationId, string action, string messageId);
+
+        [LoggerMessage(13, LogLevel.Information, "{StationId}: late {FrameType} to {Action} ({MessageId}), which had timed out or been cancelled; dropped", EventName = "LateResponseDropped")]
+        public static partial void LateResponseDropped(ILogger logger, string stationId, string frameType, string action, string messageId);
 
         [LoggerMessage(12, LogLevel.Error, "{StationId}: work deferred until after an answer failed", EventName = "AfterAnswerFailed")]
         public static partial void AfterAnswerFailed(ILogger logger, Exception exception, string stationId);

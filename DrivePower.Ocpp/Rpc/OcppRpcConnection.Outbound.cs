@@ -14,6 +14,11 @@ public sealed partial class OcppRpcConnection
 
     private sealed record PendingCall(string Action, TaskCompletionSource<JsonElement> Answer);
 
+    /// <summary>How many timed-out or cancelled CALL ids are remembered, to tell a late answer from an unknown one.</summary>
+    private const int AbandonedCallsRemembered = 32;
+
+    private readonly ConcurrentQueue<(string MessageId, string Action)> _abandoned = new();
+
     /// <summary>Sends a typed CALL and returns the peer's typed response.</summary>
     public async Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken = default)
         where TResponse : IOcppResponse
@@ -100,6 +105,8 @@ public sealed partial class OcppRpcConnection
         finally
         {
             _pending.TryRemove(messageId, out _);
+            if (outcome is "timeout" or "cancelled")
+                RememberAbandoned(messageId, action.Name);
             _telemetry.RecordCall(activity, action.Name, inbound: false, outcome, errorCode, Stopwatch.GetElapsedTime(started));
         }
     }
@@ -119,7 +126,10 @@ public sealed partial class OcppRpcConnection
     {
         if (!_pending.TryGetValue(frame.MessageId, out var pending))
         {
-            Log.UnmatchedResponseDropped(_logger, StationId, frame.Type.ToString(), frame.MessageId);
+            if (_abandoned.FirstOrDefault(call => call.MessageId == frame.MessageId) is { Action: { } action })
+                Log.LateResponseDropped(_logger, StationId, frame.Type.ToString(), action, frame.MessageId);
+            else
+                Log.UnmatchedResponseDropped(_logger, StationId, frame.Type.ToString(), frame.MessageId);
             return;
         }
 
@@ -128,6 +138,13 @@ public sealed partial class OcppRpcConnection
             : pending.Answer.TrySetResult(((CallResultFrame)frame).Payload);
         if (!completed)
             Log.UnmatchedResponseDropped(_logger, StationId, frame.Type.ToString(), frame.MessageId);
+    }
+
+    private void RememberAbandoned(string messageId, string action)
+    {
+        _abandoned.Enqueue((messageId, action));
+        while (_abandoned.Count > AbandonedCallsRemembered)
+            _abandoned.TryDequeue(out _);
     }
 
     private void FailPendingCalls()

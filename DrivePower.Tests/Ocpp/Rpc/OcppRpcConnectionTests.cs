@@ -4,6 +4,8 @@ using System.Text.Json;
 using DrivePower.Ocpp.Frames;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Rpc;
+using DrivePower.Tests.Csms;
+using Microsoft.Extensions.Logging;
 
 namespace DrivePower.Tests.Ocpp.Rpc;
 
@@ -299,6 +301,31 @@ public class OcppRpcConnectionTests
         await Task.Delay(200);
 
         Assert.False(ran);
+    }
+
+    [Fact]
+    public async Task A_late_answer_to_a_timed_out_call_is_logged_as_late_and_an_unknown_one_as_unmatched()
+    {
+        await using var pair = await WebSocketPair.CreateAsync();
+        var logs = new CapturedLogs();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        var station = new OcppRpcConnection(pair.Client, "CP-LATE", new OcppHandlerRegistry(),
+            new OcppRpcOptions { CallTimeout = TimeSpan.FromMilliseconds(200) }, loggerFactory: loggerFactory);
+        var running = station.RunAsync();
+        var raw = new RawPeer(pair.Server);
+
+        var call = station.CallAsync(new HeartbeatRequest());
+        var sent = JsonDocument.Parse(await raw.ReceiveAsync()).RootElement;
+        await Assert.ThrowsAsync<OcppCallTimeoutException>(() => call);
+        await raw.SendAsync($$"""[3,"{{sent[1].GetString()}}",{"currentTime":"2026-11-23T12:00:00Z"}]""");
+        await raw.SendAsync("""[3,"never-asked",{}]""");
+        await Sql.EventuallyAsync(() => Task.FromResult(logs.Entries.Any(entry => entry.EventName == "UnmatchedResponseDropped")));
+
+        Assert.Contains(logs.Entries, entry => entry is { EventName: "LateResponseDropped", Level: LogLevel.Information }
+            && entry.Message.Contains("Heartbeat"));
+        Assert.Single(logs.Entries, entry => entry.EventName == "UnmatchedResponseDropped" && entry.Message.Contains("never-asked"));
+        await station.DisposeAsync();
+        await running;
     }
 
     private static void AssertCallError(JsonElement frame, string messageId, string code)
