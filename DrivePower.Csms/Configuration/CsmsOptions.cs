@@ -34,4 +34,18 @@ public sealed class CsmsOptions
     /// <c>Csms__UnknownIdTokenPolicy</c>.
     /// </summary>
     public UnknownIdTokenPolicy UnknownIdTokenPolicy { get; set; } = UnknownIdTokenPolicy.Accept;
+
+    /// <summary>
+    /// OCPP security profile the stations must use: 0 (default, a training stand: no authentication)
+    /// or 1 (HTTP Basic auth, user = station id, password 16-40 characters). TLS (profiles 2 and 3)
+    /// belongs to the reverse proxy or Kestrel's own HTTPS settings.
+    /// </summary>
+    [Range(0, 1)]
+    public int SecurityProfile { get; set; }
+
+    /// <summary>Profile 1: each station's password by station id (<c>Csms__StationPasswords__CP001</c>).</summary>
+    public Dictionary<string, string> StationPasswords { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Profile 1: the password of a station not listed in <see cref="StationPasswords"/>; unset, such a station is refused.</summary>
+    public string? DefaultStationPassword { get; set; }
 }

@@ -24,6 +24,13 @@ public static partial class OcppEndpoint
             return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid station id");
         }
 
+        if (StationAuthentication.Problem(host.Options, stationId, context.Request.Headers.Authorization) is { } refusal)
+        {
+            Log.Refused(logger, stationId, refusal);
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\"";
+            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Station not authenticated");
+        }
+
         if (!context.WebSockets.IsWebSocketRequest)
         {
             Log.Refused(logger, stationId, "not a WebSocket request");

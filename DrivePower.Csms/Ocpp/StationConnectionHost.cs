@@ -30,6 +30,8 @@ public sealed partial class StationConnectionHost(
 
     public TimeSpan KeepAliveInterval => TimeSpan.FromSeconds(options.Value.WebSocketKeepAliveSeconds);
 
+    public CsmsOptions Options => options.Value;
+
     public async Task RunAsync(string stationId, WebSocket socket, string subprotocol, CancellationToken cancellationToken)
     {
         var rpcOptions = new OcppRpcOptions
