@@ -49,11 +49,12 @@ public sealed record CallErrorFrame(string MessageId, string ErrorCode, string E
 
     /// <summary>A CALLERROR of ours: the description cut to 255 characters, details <c>{}</c> when none.</summary>
     public static CallErrorFrame Create(string messageId, OcppErrorCode code, string description, JsonElement? details = null) =>
-        new(messageId, code.ToString(), Truncate(description), details ?? EmptyObject);
+        new(messageId, code.ToString(), FitDescription(description), details ?? EmptyObject);
 
     /// <summary>The empty JSON object <c>{}</c>.</summary>
     public static JsonElement EmptyObject { get; } = JsonDocument.Parse("{}").RootElement.Clone();
 
-    private static string Truncate(string description) =>
+    /// <summary>A description cut to the 255 characters OCPP-J allows (ending in "…" when cut).</summary>
+    public static string FitDescription(string description) =>
         description.Length <= MaxDescriptionLength ? description : description[..(MaxDescriptionLength - 1)] + "…";
 }

@@ -114,7 +114,7 @@ public sealed partial class OcppRpcConnection
         }
         catch (OcppCallErrorException error)
         {
-            return new CallErrorFrame(call.MessageId, error.ErrorCode, Truncate(error.Description), error.Details);
+            return new CallErrorFrame(call.MessageId, error.ErrorCode, CallErrorFrame.FitDescription(error.Description), error.Details);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -140,9 +140,6 @@ public sealed partial class OcppRpcConnection
     /// <summary>The violations for a log line: each names its JSON path.</summary>
     internal static string Describe(IReadOnlyList<OcppViolation> violations) =>
         string.Join("; ", violations.Select(violation => violation.Description));
-
-    private static string Truncate(string text) =>
-        text.Length <= CallErrorFrame.MaxDescriptionLength ? text : text[..(CallErrorFrame.MaxDescriptionLength - 1)] + "…";
 
     /// <summary>A peer's action name made safe to quote: short, printable.</summary>
     private static string Printable(string action) =>

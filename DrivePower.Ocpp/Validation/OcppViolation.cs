@@ -10,16 +10,7 @@ namespace DrivePower.Ocpp.Validation;
 public sealed record OcppViolation(OcppErrorCode Code, string Path, string Message)
 {
     /// <summary>A CALLERROR description naming the path, at most 255 characters.</summary>
-    public string Description
-    {
-        get
-        {
-            var text = $"{Path}: {Message}";
-            return text.Length <= CallErrorFrame.MaxDescriptionLength
-                ? text
-                : text[..(CallErrorFrame.MaxDescriptionLength - 1)] + "…";
-        }
-    }
+    public string Description => CallErrorFrame.FitDescription($"{Path}: {Message}");
 
     /// <summary>The CALLERROR answering a CALL whose payload broke the contract this way.</summary>
     public CallErrorFrame ToCallError(string messageId) => CallErrorFrame.Create(messageId, Code, Description);
