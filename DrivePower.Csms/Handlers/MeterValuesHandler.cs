@@ -9,7 +9,7 @@ public sealed class MeterValuesHandler(MeterValueStore meterValues, TimeProvider
 {
     public async ValueTask<MeterValuesResponse> HandleAsync(OcppCallContext context, MeterValuesRequest request, CancellationToken cancellationToken)
     {
-        await meterValues.RecordAsync(context.StationId, request.EvseId, OcppJson.ToElement(request), time.GetUtcNow(), cancellationToken);
+        await meterValues.RecordAsync(context.StationId, request.EvseId, context.Payload, time.GetUtcNow(), cancellationToken);
         return new MeterValuesResponse();
     }
 }

@@ -11,7 +11,7 @@ public sealed class NotifyEventHandler(StationEventStore stationEvents, TimeProv
 
     public async ValueTask<NotifyEventResponse> HandleAsync(OcppCallContext context, NotifyEventRequest request, CancellationToken cancellationToken)
     {
-        var payload = OcppJson.ToElement(request).GetProperty("eventData");
+        var payload = context.Payload.GetProperty("eventData");
         var rows = request.EventData
             .Zip(payload.EnumerateArray(), (data, json) => new StationEventRow(Kind, data.Trigger.ToString(), data.Timestamp, json.GetRawText()))
             .ToList();

@@ -12,7 +12,7 @@ public sealed class SecurityEventNotificationHandler(StationEventStore stationEv
     public async ValueTask<SecurityEventNotificationResponse> HandleAsync(
         OcppCallContext context, SecurityEventNotificationRequest request, CancellationToken cancellationToken)
     {
-        var row = new StationEventRow(Kind, request.Type, request.Timestamp, OcppJson.ToElement(request).GetRawText());
+        var row = new StationEventRow(Kind, request.Type, request.Timestamp, context.Payload.GetRawText());
         await stationEvents.RecordAsync(context.StationId, [row], time.GetUtcNow(), cancellationToken);
         return new SecurityEventNotificationResponse();
     }

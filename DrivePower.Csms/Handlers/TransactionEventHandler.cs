@@ -14,8 +14,7 @@ public sealed class TransactionEventHandler(TransactionStore transactions, IdTok
 {
     public async ValueTask<TransactionEventResponse> HandleAsync(OcppCallContext context, TransactionEventRequest request, CancellationToken cancellationToken)
     {
-        var payload = OcppJson.ToElement(request);
-        var outcome = await transactions.RecordEventAsync(context.StationId, request, payload, time.GetUtcNow(), cancellationToken);
+        var outcome = await transactions.RecordEventAsync(context.StationId, request, context.Payload, time.GetUtcNow(), cancellationToken);
         if (!outcome.Duplicate)
             events.Publish(ToEvent(context.StationId, request, outcome));
 

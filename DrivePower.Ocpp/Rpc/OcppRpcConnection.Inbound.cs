@@ -93,7 +93,7 @@ public sealed partial class OcppRpcConnection
 
     private async Task<OcppFrame> DispatchAsync(CallFrame call, CancellationToken cancellationToken)
     {
-        var context = new OcppCallContext(this, call.MessageId, call.Action);
+        var context = new OcppCallContext(this, call.MessageId, call.Action, call.Payload);
         if (CallFilter?.Invoke(context) is { } refusal)
             return CallErrorFrame.Create(call.MessageId, refusal.Code, refusal.Description);
 
