@@ -1,13 +1,21 @@
 using DrivePower.AppHost;
+using DrivePower.AppHost.Postgres;
 
 // The stand: PostgreSQL, the migration worker, the CSMS and the station emulator. Every name comes
-// from StandTopology; docker-compose.yml mirrors this file and the Deployment tests keep them equal.
+// from StandTopology; docker-compose.yml mirrors this model and DrivePower.Tests/Deployment compares them.
 var builder = DistributedApplication.CreateBuilder(args);
 
-// `aspire publish` writes a Docker Compose file for the resources below.
-builder.AddDockerComposeEnvironment(StandTopology.ComposeEnvironment);
-
-var csmsdb = builder.AddCsmsDatabase(StandTopology.Database);
+IResourceBuilder<IResourceWithConnectionString> csmsdb;
+try
+{
+    csmsdb = builder.AddCsmsDatabase(PostgresChoice.Make(builder.Configuration));
+}
+catch (StandSetupException problem)
+{
+    // No way to a database: say so at once instead of waiting forever for a server that never comes.
+    Console.Error.WriteLine(problem.Message);
+    return 2;
+}
 
 var migrations = builder.AddProject<Projects.DrivePower_Migrations>(StandTopology.Migrations)
     .WithReference(csmsdb)
@@ -28,3 +36,4 @@ builder.AddProject<Projects.DrivePower_Emulator>(StandTopology.Emulator)
     .WithEmulatorSettings(builder.Configuration);
 
 builder.Build().Run();
+return 0;

@@ -1,10 +1,8 @@
 namespace DrivePower.AppHost;
 
 /// <summary>
-/// The stand's shape in one place: resource names, the environment variables each service reads and
-/// the order services start in. The AppHost is built from it, docker-compose.yml mirrors it, and
-/// DrivePower.Tests/Deployment (which compiles this file as a link) checks that both still agree.
-/// Internal on purpose: the test project compiles its own copy, so the two never clash.
+/// The stand's names in one place: resources, settings and the environment variables the services read.
+/// The AppHost is built from them; DrivePower.Tests/Deployment compares its model with docker-compose.yml.
 /// </summary>
 internal static class StandTopology
 {
@@ -14,13 +12,13 @@ internal static class StandTopology
     public const string Csms = "csms";
     public const string Emulator = "emulator";
 
-    /// <summary>The Docker Compose publishing environment that <c>aspire publish</c> writes.</summary>
-    public const string ComposeEnvironment = "compose";
+    /// <summary>With local PostgreSQL binaries: the step that initialises (or checks) the data directory.</summary>
+    public const string PostgresInit = "postgres-init";
+
+    /// <summary>pgweb, the browser for the container's database (Aspire's name for it).</summary>
+    public const string PgWeb = "pgweb";
 
     public const string HealthPath = "/health";
-
-    /// <summary>The services of docker-compose.yml, in start order.</summary>
-    public static IReadOnlyList<string> ComposeServices { get; } = [Postgres, Migrations, Csms, Emulator];
 
     /// <summary>Environment variable names, spelled as Aspire injects them.</summary>
     public static class Env
@@ -28,7 +26,6 @@ internal static class StandTopology
         public const string DatabaseConnection = "ConnectionStrings__" + Database;
         public const string CsmsServiceUrl = "services__" + Csms + "__http__0";
         public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
-        public const string HttpPorts = "ASPNETCORE_HTTP_PORTS";
         public const string CsmsUrl = "CSMS_URL";
         public const string StationId = "STATION_ID";
         public const string StationCount = "STATION_COUNT";
@@ -42,6 +39,9 @@ internal static class StandTopology
         public const string ScenarioChargeSeconds = "SCENARIO_CHARGE_SECONDS";
         public const string ScenarioPauseSeconds = "SCENARIO_PAUSE_SECONDS";
         public const string Quiet = "QUIET";
+
+        /// <summary>Where PostgreSQL's server binaries are (also read by the tests).</summary>
+        public const string PostgresBin = "DRIVEPOWER_PG_BIN";
     }
 
     /// <summary>AppHost configuration keys (appsettings, user secrets, <c>Stand__X</c> variables, <c>--Stand:X=</c>).</summary>
@@ -50,6 +50,20 @@ internal static class StandTopology
         public const string Section = "Stand";
         public const string DataVolume = Section + ":DataVolume";
         public const string PgWeb = Section + ":PgWeb";
+
+        /// <summary>Which PostgreSQL: <see cref="PostgresModes"/>.</summary>
+        public const string Postgres = Section + ":Postgres";
+        public const string LocalPostgresBin = Section + ":LocalPostgres:BinDirectory";
+        public const string LocalPostgresData = Section + ":LocalPostgres:DataDirectory";
+    }
+
+    /// <summary>The values of <see cref="Settings.Postgres"/>; a configured connection string wins over all.</summary>
+    public static class PostgresModes
+    {
+        /// <summary>A container when a runtime answers, else local binaries, else stop with a message.</summary>
+        public const string Auto = "auto";
+        public const string Container = "container";
+        public const string Local = "local";
     }
 
     /// <summary>An emulator setting: the variable the emulator reads, the AppHost key that sets it, its default.</summary>
@@ -70,35 +84,4 @@ internal static class StandTopology
         new(Env.ScenarioPauseSeconds, Settings.Section + ":ScenarioPauseSeconds", "30"),
         new(Env.Quiet, Settings.Section + ":Quiet", "false"),
     ];
-
-    /// <summary>The environment variables each application service reads (the emulator's settings included).</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ServiceEnvironment { get; } =
-        new Dictionary<string, IReadOnlyList<string>>
-        {
-            [Migrations] = [Env.DatabaseConnection, Env.OtlpEndpoint],
-            [Csms] = [Env.DatabaseConnection, Env.HttpPorts, Env.OtlpEndpoint],
-            [Emulator] = [Env.CsmsUrl, Env.CsmsServiceUrl, Env.OtlpEndpoint, .. EmulatorSettings.Select(s => s.Variable)],
-        };
-
-    public enum StartCondition
-    {
-        /// <summary>Aspire <c>WaitFor</c>; compose <c>service_healthy</c>.</summary>
-        Healthy,
-
-        /// <summary>Aspire <c>WaitForCompletion</c> (exit code 0); compose <c>service_completed_successfully</c>.</summary>
-        CompletedSuccessfully,
-    }
-
-    /// <summary><paramref name="Service"/> starts once <paramref name="WaitsFor"/> meets <paramref name="Condition"/>.</summary>
-    public sealed record Dependency(string Service, string WaitsFor, StartCondition Condition);
-
-    public static IReadOnlyList<Dependency> StartOrder { get; } =
-    [
-        new(Migrations, Database, StartCondition.Healthy),
-        new(Csms, Migrations, StartCondition.CompletedSuccessfully),
-        new(Emulator, Csms, StartCondition.Healthy),
-    ];
-
-    /// <summary>The compose service that hosts an AppHost resource: the database lives in its server.</summary>
-    public static string ComposeServiceOf(string resource) => resource == Database ? Postgres : resource;
 }
