@@ -3,7 +3,7 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace DrivePower.Tests.Deployment;
 
-/// <summary>The parts of docker-compose.yml that must agree with StandTopology.</summary>
+/// <summary>The parts of docker-compose.yml that must agree with the AppHost.</summary>
 public sealed class ComposeFile
 {
     public Dictionary<string, ComposeService> Services { get; set; } = [];
@@ -23,6 +23,8 @@ public sealed class ComposeService
     public Dictionary<string, string> Environment { get; set; } = [];
 
     public string? EnvFile { get; set; }
+
+    public List<string> Volumes { get; set; } = [];
 
     public Dictionary<string, ComposeDependency> DependsOn { get; set; } = [];
 
