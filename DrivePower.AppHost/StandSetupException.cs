@@ -1,4 +1,4 @@
 namespace DrivePower.AppHost;
 
 /// <summary>The stand cannot be set up as configured; the message says why and what to do.</summary>
-internal sealed class StandSetupException(string message) : Exception(message);
+public sealed class StandSetupException(string message) : Exception(message);

@@ -4,7 +4,7 @@ namespace DrivePower.AppHost;
 /// The stand's names in one place: resources, settings and the environment variables the services read.
 /// The AppHost is built from them; DrivePower.Tests/Deployment compares its model with docker-compose.yml.
 /// </summary>
-internal static class StandTopology
+public static class StandTopology
 {
     public const string Postgres = "postgres";
     public const string Database = "csmsdb";

@@ -5,6 +5,7 @@ using DrivePower.Csms.Events;
 using DrivePower.Csms.Handlers;
 using DrivePower.Csms.Ocpp;
 using DrivePower.Csms.Stations;
+using DrivePower.Database;
 using DrivePower.Ocpp.Rpc;
 
 namespace DrivePower.Csms;
@@ -20,8 +21,15 @@ public static class CsmsExtensions
             .ValidateOnStart();
 
         var connectionString = CsmsDatabase.ResolveConnectionString(builder.Configuration);
-        builder.Services.AddNpgsqlDataSource(connectionString);
+        builder.AddNpgsqlDataSource(CsmsDatabase.ConnectionName, settings =>
+        {
+            settings.ConnectionString = connectionString; // DATABASE_URL too, not only ConnectionStrings:csmsdb
+            settings.DisableHealthChecks = true; // ours below answers within 3 s when the server is gone
+        });
         builder.Services.AddHealthChecks().AddNpgSql(timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name))
+            .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new OcppRpcTelemetry(services.GetService<System.Diagnostics.Metrics.IMeterFactory>()));

@@ -15,6 +15,9 @@ public static class EmulatorExtensions
         var services = builder.Services;
         services.AddEmulatorOptions(builder.Configuration);
         services.AddMetrics();
+        services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name))
+            .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name, EmulatorMetrics.MeterName));
         services.AddSingleton<EmulatorMetrics>();
         services.AddSingleton(provider => new OcppRpcTelemetry(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton(_ => StationHandlers.Create());

@@ -1,3 +1,4 @@
+using DrivePower.Database;
 using Microsoft.Extensions.Options;
 
 namespace DrivePower.Migrations;

@@ -1,3 +1,4 @@
+using Npgsql;
 using Microsoft.Extensions.Options;
 
 namespace DrivePower.Migrations;
@@ -30,6 +31,7 @@ public static class MigrationWorkerExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(new MigrationCommandLine(args));
         builder.Services.AddHostedService<MigrationWorker>();
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddNpgsql());
         return builder;
     }
 

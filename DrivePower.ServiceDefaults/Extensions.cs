@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -45,19 +44,15 @@ public static class Extensions
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddNpgsqlInstrumentation()
-                .AddMeter(DrivePowerTelemetry.MeterNames))
+                .AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
-                .AddSource(DrivePowerTelemetry.ActivitySourceNames)
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                     // Health probes would drown the traces that matter.
                     aspNetCore.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
 
         builder.AddOpenTelemetryExporters();
         return builder;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 namespace DrivePower.AppHost.Postgres;
 
 /// <summary>Whether a container runtime answers, asked the way Aspire will use it.</summary>
-internal sealed record ContainerRuntime(string Name, bool Healthy, string Problem)
+public sealed record ContainerRuntime(string Name, bool Healthy, string Problem)
 {
     /// <summary>Aspire's own setting for the runtime to use; docker when unset.</summary>
     public const string RuntimeSetting = "ASPIRE_CONTAINER_RUNTIME";

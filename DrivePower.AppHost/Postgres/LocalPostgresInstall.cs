@@ -7,7 +7,7 @@ namespace DrivePower.AppHost.Postgres;
 /// PostgreSQL's server binaries on this machine and where the stand keeps its data. As root the
 /// server runs as the <c>postgres</c> user, since initdb and postgres refuse to run as root.
 /// </summary>
-internal sealed record LocalPostgresInstall(string BinDirectory, string DataRoot, string? RunAsUser)
+public sealed record LocalPostgresInstall(string BinDirectory, string DataRoot, string? RunAsUser)
 {
     private const string ServerUser = "postgres";
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace DrivePower.AppHost.Postgres;
 
 /// <summary>Where the stand's PostgreSQL comes from, and why that one was chosen.</summary>
-internal enum PostgresSource
+public enum PostgresSource
 {
     /// <summary>An existing server, from <c>ConnectionStrings:csmsdb</c>.</summary>
     ConnectionString,
@@ -15,7 +15,7 @@ internal enum PostgresSource
     LocalBinaries,
 }
 
-internal sealed record PostgresChoice(PostgresSource Source, string Reason, LocalPostgresInstall? Local = null)
+public sealed record PostgresChoice(PostgresSource Source, string Reason, LocalPostgresInstall? Local = null)
 {
     /// <summary>
     /// The first that works of: a configured connection string; a container runtime that answers; local

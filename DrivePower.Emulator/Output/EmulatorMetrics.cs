@@ -4,10 +4,12 @@ namespace DrivePower.Emulator.Output;
 
 /// <summary>
 /// What all stations of this process are doing: counters for the QUIET summary, mirrored as the
-/// <c>emulator.*</c> instruments of the <see cref="DrivePowerTelemetry.Emulator"/> meter.
+/// <c>emulator.*</c> instruments of the <see cref="MeterName"/> meter.
 /// </summary>
 internal sealed class EmulatorMetrics
 {
+    public const string MeterName = "DrivePower.Emulator";
+
     private readonly UpDownCounter<long> _connected;
     private readonly UpDownCounter<long> _accepted;
     private readonly UpDownCounter<long> _activeTransactions;
@@ -25,7 +27,7 @@ internal sealed class EmulatorMetrics
 
     public EmulatorMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(DrivePowerTelemetry.Emulator);
+        var meter = meterFactory.Create(MeterName);
         _connected = meter.CreateUpDownCounter<long>("emulator.stations.connected", "{station}", "Stations with an open connection.");
         _accepted = meter.CreateUpDownCounter<long>("emulator.stations.accepted", "{station}", "Stations the CSMS accepted (booted).");
         _activeTransactions = meter.CreateUpDownCounter<long>("emulator.transactions.active", "{transaction}", "Transactions running.");

@@ -1,10 +1,10 @@
+extern alias csms;
+
 using System.Net.WebSockets;
-using DrivePower.Csms;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,16 +12,16 @@ using Microsoft.Extensions.Logging;
 namespace DrivePower.Tests.Csms;
 
 /// <summary>
-/// The real CSMS, composed as Program.cs composes it, on a loopback port, with the settings Aspire
-/// would inject (<c>ConnectionStrings:csmsdb</c>, <c>Csms:*</c>).
+/// The real CSMS: its own Program (through <c>WebApplicationFactory&lt;Program&gt;</c>) on Kestrel
+/// on a loopback port, with the settings Aspire would inject (<c>ConnectionStrings:csmsdb</c>, <c>Csms:*</c>).
 /// </summary>
 public sealed class CsmsTestHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplicationFactory<csms::Program> _factory;
 
-    private CsmsTestHost(WebApplication app, Uri baseAddress)
+    private CsmsTestHost(WebApplicationFactory<csms::Program> factory, Uri baseAddress)
     {
-        _app = app;
+        _factory = factory;
         BaseAddress = baseAddress;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -30,15 +30,14 @@ public sealed class CsmsTestHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _factory.Services;
 
-    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 
-    /// <summary>Starts the CSMS; <paramref name="configure"/> may add services (e.g. a DataTransfer vendor) before it is built.</summary>
-    public static async Task<CsmsTestHost> StartAsync(
-        string connectionString, IDictionary<string, string?>? settings = null, Action<IHostApplicationBuilder>? configure = null)
+    /// <summary>Starts the CSMS; <paramref name="configure"/> may add services (e.g. a DataTransfer vendor).</summary>
+    public static Task<CsmsTestHost> StartAsync(
+        string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         var configuration = new Dictionary<string, string?>
         {
             ["ConnectionStrings:csmsdb"] = connectionString,
@@ -47,20 +46,34 @@ public sealed class CsmsTestHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             configuration[key] = value;
-        builder.Configuration.AddInMemoryCollection(configuration);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
 
-        builder.AddServiceDefaults();
-        builder.AddCsms();
-        configure?.Invoke(builder);
-        var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapCsms();
-        await app.StartAsync();
+        var factory = new WebApplicationFactory<csms::Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment(Environments.Development);
+            web.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+            // Settings, not configuration sources: Program reads the database setting while it builds.
+            foreach (var (key, value) in configuration)
+                web.UseSetting(key, value);
+            web.ConfigureLogging(logging => logging.ClearProviders());
+            web.ConfigureServices(services =>
+            {
+                services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
+                configure?.Invoke(services);
+            });
+        });
+        factory.UseKestrel();
+        try
+        {
+            factory.StartServer();
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
+        }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new CsmsTestHost(app, new Uri(address));
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return Task.FromResult(new CsmsTestHost(factory, new Uri(address)));
     }
 
     public Uri OcppUri(string stationId) =>
@@ -85,7 +98,6 @@ public sealed class CsmsTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _app.StopAsync(TimeSpan.FromSeconds(10));
-        await _app.DisposeAsync();
+        await _factory.DisposeAsync();
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using DrivePower.Database;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 

@@ -84,7 +84,7 @@ public sealed class StationMessageTests(MigratedDatabaseFixture db) : IClassFixt
     public async Task DataTransfer_is_UnknownVendorId_unless_a_vendor_handler_is_registered()
     {
         await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString,
-            configure: builder => builder.Services.AddDataTransferVendor<EchoVendor>());
+            configure: services => services.AddDataTransferVendor<EchoVendor>());
         await using var station = await csms.ConnectBootedAsync("DT-1");
 
         var unknown = await station.CallAsync(new DataTransferRequest { VendorId = "com.example.unknown" });

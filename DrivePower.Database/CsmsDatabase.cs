@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Microsoft.Extensions.Hosting;
+namespace DrivePower.Database;
 
 /// <summary>Where the CSMS database is: the one rule shared by the migration worker and the CSMS.</summary>
 public static class CsmsDatabase

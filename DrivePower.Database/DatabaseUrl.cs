@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Microsoft.Extensions.Hosting;
+namespace DrivePower.Database;
 
 /// <summary>
 /// Converts a <c>postgres://user:pass@host:port/db?sslmode=disable</c> URL (the DATABASE_URL
