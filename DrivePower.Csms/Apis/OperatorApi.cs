@@ -14,9 +14,12 @@ public static class OperatorApi
     {
         builder.Services.AddProblemDetails();
         builder.Services.Configure<ExceptionHandlerOptions>(options =>
-            options.StatusCodeSelector = exception => exception is StorageUnavailableException
-                ? StatusCodes.Status503ServiceUnavailable
-                : StatusCodes.Status500InternalServerError);
+            options.StatusCodeSelector = exception => exception switch
+            {
+                StorageUnavailableException => StatusCodes.Status503ServiceUnavailable,
+                StorageRejectedValueException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            });
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorJsonContext.Default));
         builder.Services.AddOpenApi();
@@ -29,6 +32,7 @@ public static class OperatorApi
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseNulRejection();
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
             app.MapScalarApiReference();

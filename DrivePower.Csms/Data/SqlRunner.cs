@@ -6,12 +6,18 @@ namespace DrivePower.Csms.Data;
 /// <summary>
 /// Runs one database operation on a pooled connection, logging what it is about to do and then its
 /// success or error. A transient failure (a pooled connection broken by a server restart, say) is
-/// retried once; any other failure becomes a <see cref="StorageUnavailableException"/>.
+/// retried once; a value the server refuses (SQLSTATE class 22) becomes a
+/// <see cref="StorageRejectedValueException"/> (bad input, not an outage); any other database failure
+/// becomes a <see cref="StorageUnavailableException"/>. Text from outside is logged escaped (<see cref="LogText"/>).
 /// </summary>
 public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRunner> logger)
 {
+    /// <summary>SQLSTATE class 22, "data exception": the statement was fine, a value in it was not.</summary>
+    private const string DataExceptionClass = "22";
+
     public async Task<T> RunAsync<T>(string operation, string subject, Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        subject = LogText.Safe(subject);
         Log.Starting(logger, operation, subject);
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
@@ -23,13 +29,18 @@ public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRu
                 Log.Succeeded(logger, operation, subject, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return result;
             }
+            catch (PostgresException exception) when (exception.SqlState.StartsWith(DataExceptionClass, StringComparison.Ordinal))
+            {
+                Log.ValueRefused(logger, operation, subject, exception.SqlState, LogText.Safe(exception.MessageText));
+                throw new StorageRejectedValueException(operation, exception.SqlState, exception);
+            }
             catch (NpgsqlException exception) when (attempt == 1 && exception.IsTransient && !cancellationToken.IsCancellationRequested)
             {
-                Log.Retrying(logger, operation, subject, exception.Message);
+                Log.Retrying(logger, operation, subject, LogText.Safe(exception.Message));
             }
             catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
             {
-                Log.Failed(logger, operation, subject, exception.Message);
+                Log.Failed(logger, operation, subject, LogText.Safe(exception.Message));
                 throw new StorageUnavailableException(operation, exception);
             }
         }
@@ -56,5 +67,8 @@ public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRu
 
         [LoggerMessage(103, LogLevel.Error, "SQL {Operation} for {Subject}: failed: {Error}", EventName = "SqlFailed")]
         public static partial void Failed(ILogger logger, string operation, string subject, string error);
+
+        [LoggerMessage(150, LogLevel.Warning, "SQL {Operation} for {Subject}: the database refused a value (SQLSTATE {SqlState}): {Error}", EventName = "SqlValueRefused")]
+        public static partial void ValueRefused(ILogger logger, string operation, string subject, string sqlState, string error);
     }
 }
