@@ -13,4 +13,10 @@ internal static partial class StationLog
 
     [LoggerMessage(162, LogLevel.Warning, "{StationId}: idToken {IdToken} could not be authorized by the CSMS; offline rules say {Status} ({Rule})", EventName = "AuthorizedOffline")]
     public static partial void AuthorizedOffline(ILogger logger, string stationId, string idToken, AuthorizationStatus status, string rule);
+
+    [LoggerMessage(163, LogLevel.Information, "{StationId}: switched off: {Count} transaction(s) ended (PowerLoss)", EventName = "SwitchedOff")]
+    public static partial void SwitchedOff(ILogger logger, string stationId, int count);
+
+    [LoggerMessage(164, LogLevel.Warning, "{StationId}: stopping with transaction events the CSMS has not received (not connected, or out of time)", EventName = "SwitchOffUndelivered")]
+    public static partial void SwitchOffUndelivered(ILogger logger, string stationId);
 }

@@ -68,6 +68,8 @@ public sealed class DatabaseOutageDeliveryTests : IAsyncLifetime
         await emulator.StopAsync(stopWithin.Token);
 
         Assert.Empty(incomplete);
+        var started = _logs.Named("TransactionStarted").Select(entry => entry.Text("TransactionId")).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(await IncompleteAsync(started)); // the stop ended (PowerLoss) and delivered the sessions still running
         Assert.NotEmpty(_logs.Named("DeliveryRetrying"));
         Assert.Empty(_logs.Named("DeliveryGivenUp"));
         Assert.Contains(_logs.Named("AuthorizedOffline"), entry => entry.Text("Status") == "Accepted");
