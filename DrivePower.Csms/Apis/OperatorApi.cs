@@ -18,6 +18,7 @@ public static class OperatorApi
             {
                 StorageUnavailableException => StatusCodes.Status503ServiceUnavailable,
                 StorageRejectedValueException => StatusCodes.Status400BadRequest,
+                BadHttpRequestException badRequest => badRequest.StatusCode, // a body that is not JSON, in Development too
                 _ => StatusCodes.Status500InternalServerError,
             });
         builder.Services.ConfigureHttpJsonOptions(options =>
@@ -25,6 +26,7 @@ public static class OperatorApi
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<StationQueries>();
         builder.Services.AddSingleton<TransactionQueries>();
+        builder.Services.AddSingleton<TransactionEnds>();
         return builder;
     }
 

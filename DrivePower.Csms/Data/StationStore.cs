@@ -19,6 +19,9 @@ public sealed class StationStore(SqlRunner sql)
             last_boot_at = EXCLUDED.last_boot_at, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
         """;
 
+    // Every row about the station goes with it (the foreign keys cascade): statuses, transactions, meter values, events, device model.
+    private const string DeleteSql = "DELETE FROM stations WHERE id = @id";
+
     private const string RegistrationStatusSql = "SELECT registration_status FROM stations WHERE id = @id";
 
     private const string TouchSql = "UPDATE stations SET last_seen_at = GREATEST(last_seen_at, @now) WHERE id = @id";
@@ -53,6 +56,10 @@ public sealed class StationStore(SqlRunner sql)
             command.Parameters.AddWithValue("id", stationId);
             return await command.ExecuteScalarAsync(token) as string;
         }, cancellationToken);
+
+    /// <summary>Deletes the station and everything stored about it; false when no such station is stored.</summary>
+    public async Task<bool> DeleteAsync(string stationId, CancellationToken cancellationToken) =>
+        await sql.ExecuteAsync("delete the station", stationId, DeleteSql, parameters => parameters.AddWithValue("id", stationId), cancellationToken) == 1;
 
     /// <summary>Marks one station seen now; false when no such station is stored.</summary>
     public async Task<bool> TouchAsync(string stationId, DateTimeOffset now, CancellationToken cancellationToken) =>
