@@ -21,7 +21,7 @@ public sealed class TransactionEnds(SqlRunner sql)
 
     /// <summary>The transaction after the end (unchanged when it had ended already); null when no transaction has the id.</summary>
     public Task<TransactionSummary?> EndAsync(long id, string endedBy, string reason, string stoppedReason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        sql.RunAsync("end the transaction on the CSMS side", id.ToString(System.Globalization.CultureInfo.InvariantCulture), async (connection, ct) =>
+        sql.RunAsync("end the transaction on the CSMS side", id.ToString(System.Globalization.CultureInfo.InvariantCulture), SqlRetry.Idempotent, async (connection, ct) =>
         {
             await using (var end = new NpgsqlCommand(EndSql, connection))
             {

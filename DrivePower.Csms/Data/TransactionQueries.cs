@@ -41,7 +41,7 @@ public sealed class TransactionQueries(SqlRunner sql)
         """;
 
     public Task<List<TransactionSummary>> ListAsync(string? stationId, bool? active, CancellationToken cancellationToken) =>
-        sql.RunAsync("list transactions", $"station {stationId ?? "any"}, active {active?.ToString() ?? "any"}", async (connection, ct) =>
+        sql.RunAsync("list transactions", $"station {stationId ?? "any"}, active {active?.ToString() ?? "any"}", SqlRetry.Idempotent, async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(ListSql, connection);
             command.Parameters.AddNullable("station", NpgsqlDbType.Text, stationId);
@@ -52,7 +52,7 @@ public sealed class TransactionQueries(SqlRunner sql)
 
     /// <summary>Active transactions whose station is not connected or that have had no event since <paramref name="cutoff"/>, oldest first.</summary>
     public Task<List<TransactionSummary>> ListStaleAsync(IReadOnlyCollection<string> connectedStations, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        sql.RunAsync("list stale transactions", $"{connectedStations.Count} stations connected, quiet since {cutoff:O}", async (connection, ct) =>
+        sql.RunAsync("list stale transactions", $"{connectedStations.Count} stations connected, quiet since {cutoff:O}", SqlRetry.Idempotent, async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(StaleSql, connection);
             command.Parameters.AddWithValue("connected", connectedStations.ToArray());
@@ -62,7 +62,7 @@ public sealed class TransactionQueries(SqlRunner sql)
         }, cancellationToken);
 
     public Task<TransactionDetails?> GetAsync(long id, CancellationToken cancellationToken) =>
-        sql.RunAsync("read the transaction", id.ToString(System.Globalization.CultureInfo.InvariantCulture), async (connection, ct) =>
+        sql.RunAsync("read the transaction", id.ToString(System.Globalization.CultureInfo.InvariantCulture), SqlRetry.Idempotent, async (connection, ct) =>
         {
             await using var one = new NpgsqlCommand(OneSql, connection);
             one.Parameters.AddWithValue("id", id);
