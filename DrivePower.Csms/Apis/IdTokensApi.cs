@@ -63,12 +63,16 @@ public static class IdTokensApi
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (token.IdToken.Length is 0 or > 36)
             errors["idToken"] = ["The idToken must have 1 to 36 characters."];
+        else if (ApiText.HasNul(token.IdToken))
+            errors["idToken"] = ["The idToken must not hold a U+0000 (NUL) character."];
         if (!Enum.GetNames<IdTokenType>().Contains(token.Type, StringComparer.Ordinal))
             errors["type"] = [$"The type must be one of {string.Join(", ", Enum.GetNames<IdTokenType>())}."];
         if (!Enum.GetNames<AuthorizationStatus>().Contains(token.Status, StringComparer.Ordinal))
             errors["status"] = [$"The status must be one of {string.Join(", ", Enum.GetNames<AuthorizationStatus>())}."];
         if (token.GroupIdToken is { Length: 0 or > 36 })
             errors["groupIdToken"] = ["The groupIdToken must have 1 to 36 characters."];
+        else if (ApiText.HasNul(token.GroupIdToken))
+            errors["groupIdToken"] = ["The groupIdToken must not hold a U+0000 (NUL) character."];
         if (token.GroupIdTokenType is { } groupType && !Enum.GetNames<IdTokenType>().Contains(groupType, StringComparer.Ordinal))
             errors["groupIdTokenType"] = [$"The groupIdTokenType must be one of {string.Join(", ", Enum.GetNames<IdTokenType>())}."];
         return errors;

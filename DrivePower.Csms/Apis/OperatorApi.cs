@@ -14,14 +14,19 @@ public static class OperatorApi
     {
         builder.Services.AddProblemDetails();
         builder.Services.Configure<ExceptionHandlerOptions>(options =>
-            options.StatusCodeSelector = exception => exception is StorageUnavailableException
-                ? StatusCodes.Status503ServiceUnavailable
-                : StatusCodes.Status500InternalServerError);
+            options.StatusCodeSelector = exception => exception switch
+            {
+                StorageUnavailableException => StatusCodes.Status503ServiceUnavailable,
+                StorageRejectedValueException => StatusCodes.Status400BadRequest,
+                BadHttpRequestException badRequest => badRequest.StatusCode, // a body that is not JSON, in Development too
+                _ => StatusCodes.Status500InternalServerError,
+            });
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorJsonContext.Default));
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<StationQueries>();
         builder.Services.AddSingleton<TransactionQueries>();
+        builder.Services.AddSingleton<TransactionEnds>();
         return builder;
     }
 
@@ -29,6 +34,7 @@ public static class OperatorApi
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseNulRejection();
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
             app.MapScalarApiReference();

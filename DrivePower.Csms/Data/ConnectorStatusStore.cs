@@ -20,8 +20,9 @@ public sealed class ConnectorStatusStore(SqlRunner sql)
         VALUES (@station, @evse, @connector, @status, @timestamp, @now)
         """;
 
+    // Not retried: a rerun after a commit would add the history row twice.
     public Task RecordAsync(string stationId, StatusNotificationRequest status, DateTimeOffset now, CancellationToken cancellationToken) =>
-        sql.ExecuteAsync("store the connector status and its history", $"{stationId} evse {status.EvseId} connector {status.ConnectorId}",
+        sql.ExecuteAsync("store the connector status and its history", $"{stationId} evse {status.EvseId} connector {status.ConnectorId}", SqlRetry.Once,
             RecordStatusSql, parameters =>
             {
                 parameters.AddWithValue("station", stationId);

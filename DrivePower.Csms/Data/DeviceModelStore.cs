@@ -38,7 +38,7 @@ public sealed class DeviceModelStore(SqlRunner sql)
     {
         var rows = DeviceModelRows.From(report.ReportData ?? []);
         var last = report.Tbc != true;
-        return sql.RunAsync("store a device model report part", $"{stationId} request {report.RequestId} seqNo {report.SeqNo}", async (connection, ct) =>
+        return sql.RunAsync("store a device model report part", $"{stationId} request {report.RequestId} seqNo {report.SeqNo}", SqlRetry.Idempotent, async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             if (rows.Count > 0)

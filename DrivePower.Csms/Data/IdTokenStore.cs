@@ -36,7 +36,7 @@ public sealed class IdTokenStore(SqlRunner sql)
     private const string DeleteSql = "DELETE FROM id_tokens WHERE id_token = @token AND type = @type";
 
     public Task<IdTokenRecord?> FindAsync(string token, string type, CancellationToken cancellationToken) =>
-        sql.RunAsync("look up the idToken", $"{type} {token}", async (connection, ct) =>
+        sql.RunAsync("look up the idToken", $"{type} {token}", SqlRetry.Idempotent, async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(FindSql, connection);
             command.Parameters.AddWithValue("token", token);
@@ -45,7 +45,7 @@ public sealed class IdTokenStore(SqlRunner sql)
         }, cancellationToken);
 
     public Task<List<IdTokenRecord>> ListAsync(CancellationToken cancellationToken) =>
-        sql.RunAsync("list the idTokens", "all", async (connection, ct) =>
+        sql.RunAsync("list the idTokens", "all", SqlRetry.Idempotent, async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(ListSql, connection);
             return await command.ReadAllAsync(Map, ct);
@@ -53,21 +53,22 @@ public sealed class IdTokenStore(SqlRunner sql)
 
     /// <summary>Adds a token; null when one with the same (idToken, type) exists.</summary>
     public Task<IdTokenRecord?> InsertAsync(IdTokenRecord token, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync("add the idToken", InsertSql, token, now, cancellationToken);
+        WriteAsync("add the idToken", SqlRetry.Once, InsertSql, token, now, cancellationToken); // a rerun would answer "exists"
 
     /// <summary>Adds or replaces a token.</summary>
     public async Task<IdTokenRecord> UpsertAsync(IdTokenRecord token, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await WriteAsync("store the idToken", UpsertSql, token, now, cancellationToken))!;
+        (await WriteAsync("store the idToken", SqlRetry.Idempotent, UpsertSql, token, now, cancellationToken))!;
 
     public async Task<bool> DeleteAsync(string token, string type, CancellationToken cancellationToken) =>
-        await sql.ExecuteAsync("delete the idToken", $"{type} {token}", DeleteSql, parameters =>
+        await sql.ExecuteAsync("delete the idToken", $"{type} {token}", SqlRetry.Once, DeleteSql, parameters =>
         {
             parameters.AddWithValue("token", token);
             parameters.AddWithValue("type", type);
         }, cancellationToken) == 1;
 
-    private Task<IdTokenRecord?> WriteAsync(string operation, string statement, IdTokenRecord token, DateTimeOffset now, CancellationToken cancellationToken) =>
-        sql.RunAsync(operation, $"{token.Type} {token.IdToken}", async (connection, ct) =>
+    private Task<IdTokenRecord?> WriteAsync(
+        string operation, SqlRetry retry, string statement, IdTokenRecord token, DateTimeOffset now, CancellationToken cancellationToken) =>
+        sql.RunAsync(operation, $"{token.Type} {token.IdToken}", retry, async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(statement, connection);
             command.Parameters.AddWithValue("token", token.IdToken);

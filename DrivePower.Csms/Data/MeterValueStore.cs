@@ -19,7 +19,7 @@ public sealed class MeterValueStore(SqlRunner sql)
     public Task<int> RecordAsync(string stationId, int evseId, JsonElement payload, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = MeterValueRows.From(payload);
-        return sql.RunAsync("store meter values", $"{stationId} evse {evseId}", async (connection, ct) =>
+        return sql.RunAsync("store meter values", $"{stationId} evse {evseId}", SqlRetry.Once, async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(InsertSql, connection);
             command.Parameters.AddWithValue("station", stationId);

@@ -6,12 +6,21 @@ namespace DrivePower.Csms.Data;
 /// <summary>
 /// Runs one database operation on a pooled connection, logging what it is about to do and then its
 /// success or error. A transient failure (a pooled connection broken by a server restart, say) is
-/// retried once; any other failure becomes a <see cref="StorageUnavailableException"/>.
+/// retried once if the operation is <see cref="SqlRetry.Idempotent"/>, never if it is
+/// <see cref="SqlRetry.Once"/> (its first attempt may have committed); a value the server refuses (SQLSTATE class 22) becomes a
+/// <see cref="StorageRejectedValueException"/> (bad input, not an outage); any other database failure
+/// becomes a <see cref="StorageUnavailableException"/>. Anything else (an <see cref="InvalidOperationException"/>
+/// from misusing Npgsql, say) is a bug, not an outage, and is thrown as it is. Text from outside is logged escaped (<see cref="LogText"/>).
 /// </summary>
 public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRunner> logger)
 {
-    public async Task<T> RunAsync<T>(string operation, string subject, Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>SQLSTATE class 22, "data exception": the statement was fine, a value in it was not.</summary>
+    private const string DataExceptionClass = "22";
+
+    public async Task<T> RunAsync<T>(
+        string operation, string subject, SqlRetry retry, Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        subject = LogText.Safe(subject);
         Log.Starting(logger, operation, subject);
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
@@ -23,20 +32,31 @@ public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRu
                 Log.Succeeded(logger, operation, subject, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return result;
             }
-            catch (NpgsqlException exception) when (attempt == 1 && exception.IsTransient && !cancellationToken.IsCancellationRequested)
+            catch (PostgresException exception) when (exception.SqlState.StartsWith(DataExceptionClass, StringComparison.Ordinal))
             {
-                Log.Retrying(logger, operation, subject, exception.Message);
+                Log.ValueRefused(logger, operation, subject, exception.SqlState, LogText.Safe(exception.MessageText));
+                throw new StorageRejectedValueException(operation, exception.SqlState, exception);
             }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+            catch (NpgsqlException exception) when (retry == SqlRetry.Idempotent && attempt == 1 && exception.IsTransient && !cancellationToken.IsCancellationRequested)
             {
-                Log.Failed(logger, operation, subject, exception.Message);
+                Log.Retrying(logger, operation, subject, LogText.Safe(exception.Message));
+            }
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            {
+                Log.Failed(logger, operation, subject, LogText.Safe(exception.Message));
                 throw new StorageUnavailableException(operation, exception);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.Failed(logger, operation, subject, LogText.Safe(exception.Message));
+                throw; // a bug (an InvalidOperationException from misusing Npgsql, say): not an outage
             }
         }
     }
 
-    public Task<int> ExecuteAsync(string operation, string subject, string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
-        RunAsync(operation, subject, async (connection, token) =>
+    public Task<int> ExecuteAsync(
+        string operation, string subject, SqlRetry retry, string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
+        RunAsync(operation, subject, retry, async (connection, token) =>
         {
             await using var command = new NpgsqlCommand(sql, connection);
             bind(command.Parameters);
@@ -56,5 +76,8 @@ public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRu
 
         [LoggerMessage(103, LogLevel.Error, "SQL {Operation} for {Subject}: failed: {Error}", EventName = "SqlFailed")]
         public static partial void Failed(ILogger logger, string operation, string subject, string error);
+
+        [LoggerMessage(150, LogLevel.Warning, "SQL {Operation} for {Subject}: the database refused a value (SQLSTATE {SqlState}): {Error}", EventName = "SqlValueRefused")]
+        public static partial void ValueRefused(ILogger logger, string operation, string subject, string sqlState, string error);
     }
 }

@@ -16,7 +16,7 @@ public sealed class StationEventStore(SqlRunner sql)
 
     /// <summary>Stores the rows in one statement (all or none).</summary>
     public Task<int> RecordAsync(string stationId, IReadOnlyList<StationEventRow> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
-        sql.ExecuteAsync("store station events", $"{stationId}: {rows.Count} {rows.FirstOrDefault()?.Kind}", InsertSql, parameters =>
+        sql.ExecuteAsync("store station events", $"{stationId}: {rows.Count} {rows.FirstOrDefault()?.Kind}", SqlRetry.Once, InsertSql, parameters =>
         {
             parameters.AddWithValue("station", stationId);
             parameters.AddWithValue("now", now);

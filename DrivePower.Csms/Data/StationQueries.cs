@@ -34,7 +34,7 @@ public sealed class StationQueries(SqlRunner sql)
         """;
 
     public Task<List<StationSummary>> ListAsync(Func<string, bool> isConnected, CancellationToken cancellationToken) =>
-        sql.RunAsync("list the stations", "all", async (connection, ct) =>
+        sql.RunAsync("list the stations", "all", SqlRetry.Idempotent, async (connection, ct) =>
         {
             var stations = await ReadStationsAsync(connection, null, ct);
             var connectors = await ReadConnectorsAsync(connection, null, ct);
@@ -44,7 +44,7 @@ public sealed class StationQueries(SqlRunner sql)
 
     /// <summary>One station in full (active transactions left empty for the caller to fill), or null.</summary>
     public Task<StationDetails?> GetAsync(string id, bool connected, CancellationToken cancellationToken) =>
-        sql.RunAsync("read the station", id, async (connection, ct) =>
+        sql.RunAsync("read the station", id, SqlRetry.Idempotent, async (connection, ct) =>
         {
             if ((await ReadStationsAsync(connection, id, ct)).FirstOrDefault() is not { } row)
                 return null;

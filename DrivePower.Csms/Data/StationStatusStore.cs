@@ -20,7 +20,7 @@ public sealed class StationStatusStore(SqlRunner sql)
         RecordAsync("store the log upload status", LogSql, stationId, status, requestId, now, cancellationToken);
 
     private Task RecordAsync(string operation, string statement, string stationId, string status, int? requestId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        sql.ExecuteAsync(operation, stationId, statement, parameters =>
+        sql.ExecuteAsync(operation, stationId, SqlRetry.Idempotent, statement, parameters =>
         {
             parameters.AddWithValue("id", stationId);
             parameters.AddWithValue("status", status);

@@ -19,6 +19,9 @@ public sealed class StationStore(SqlRunner sql)
             last_boot_at = EXCLUDED.last_boot_at, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
         """;
 
+    // Every row about the station goes with it (the foreign keys cascade): statuses, transactions, meter values, events, device model.
+    private const string DeleteSql = "DELETE FROM stations WHERE id = @id";
+
     private const string RegistrationStatusSql = "SELECT registration_status FROM stations WHERE id = @id";
 
     private const string TouchSql = "UPDATE stations SET last_seen_at = GREATEST(last_seen_at, @now) WHERE id = @id";
@@ -30,7 +33,7 @@ public sealed class StationStore(SqlRunner sql)
         """;
 
     public Task RecordBootAsync(string stationId, BootNotificationRequest boot, RegistrationStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
-        sql.ExecuteAsync("upsert the station's boot data", stationId, UpsertBootSql, parameters =>
+        sql.ExecuteAsync("upsert the station's boot data", stationId, SqlRetry.Idempotent, UpsertBootSql, parameters =>
         {
             var station = boot.ChargingStation;
             parameters.AddWithValue("id", stationId);
@@ -47,16 +50,20 @@ public sealed class StationStore(SqlRunner sql)
 
     /// <summary>The registration status stored for a station, or null when it never booted.</summary>
     public Task<string?> GetRegistrationStatusAsync(string stationId, CancellationToken cancellationToken) =>
-        sql.RunAsync("read the station's registration status", stationId, async (connection, token) =>
+        sql.RunAsync("read the station's registration status", stationId, SqlRetry.Idempotent, async (connection, token) =>
         {
             await using var command = new NpgsqlCommand(RegistrationStatusSql, connection);
             command.Parameters.AddWithValue("id", stationId);
             return await command.ExecuteScalarAsync(token) as string;
         }, cancellationToken);
 
+    /// <summary>Deletes the station and everything stored about it; false when no such station is stored.</summary>
+    public async Task<bool> DeleteAsync(string stationId, CancellationToken cancellationToken) =>
+        await sql.ExecuteAsync("delete the station", stationId, SqlRetry.Once, DeleteSql, parameters => parameters.AddWithValue("id", stationId), cancellationToken) == 1;
+
     /// <summary>Marks one station seen now; false when no such station is stored.</summary>
     public async Task<bool> TouchAsync(string stationId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await sql.ExecuteAsync("update the station's last_seen_at", stationId, TouchSql, parameters =>
+        await sql.ExecuteAsync("update the station's last_seen_at", stationId, SqlRetry.Idempotent, TouchSql, parameters =>
         {
             parameters.AddWithValue("id", stationId);
             parameters.AddWithValue("now", now);
@@ -64,7 +71,7 @@ public sealed class StationStore(SqlRunner sql)
 
     /// <summary>Writes many signs of life in one statement.</summary>
     public Task TouchManyAsync(IReadOnlyList<(string StationId, DateTimeOffset SeenAt)> seen, CancellationToken cancellationToken) =>
-        sql.ExecuteAsync("update last_seen_at in bulk", $"{seen.Count} stations", TouchManySql, parameters =>
+        sql.ExecuteAsync("update last_seen_at in bulk", $"{seen.Count} stations", SqlRetry.Idempotent, TouchManySql, parameters =>
         {
             parameters.AddWithValue("ids", seen.Select(entry => entry.StationId).ToArray());
             parameters.AddWithValue("times", seen.Select(entry => entry.SeenAt).ToArray());

@@ -10,9 +10,9 @@ public sealed class TransactionQueries(SqlRunner sql)
     /// <summary>The most transactions one list returns (newest first).</summary>
     public const int ListLimit = 500;
 
-    private const string Columns = """
+    internal const string Columns = """
         id, station_id, transaction_id, evse_id, connector_id, id_token, id_token_type, started_at, ended_at, last_event_at,
-        stopped_reason, charging_state, energy_start_wh, energy_end_wh, last_seq_no, is_active
+        stopped_reason, charging_state, energy_start_wh, energy_end_wh, last_seq_no, is_active, csms_ended_by, csms_end_reason, csms_ended_at
         """;
 
     private const string ListSql = $"""
@@ -22,6 +22,13 @@ public sealed class TransactionQueries(SqlRunner sql)
         """;
 
     private const string OneSql = $"SELECT {Columns} FROM transactions WHERE id = @id";
+
+    // Stale: active, but its station is not connected, or nothing has come for it since the cutoff.
+    private const string StaleSql = $"""
+        SELECT {Columns} FROM transactions
+        WHERE is_active AND (NOT (station_id = ANY(@connected)) OR last_event_at < @cutoff)
+        ORDER BY last_event_at, id LIMIT @limit
+        """;
 
     private const string MeterValuesSql = """
         SELECT id, evse_id, timestamp, measurand, phase, location, context, unit, value, seq_no FROM meter_values
@@ -34,7 +41,7 @@ public sealed class TransactionQueries(SqlRunner sql)
         """;
 
     public Task<List<TransactionSummary>> ListAsync(string? stationId, bool? active, CancellationToken cancellationToken) =>
-        sql.RunAsync("list transactions", $"station {stationId ?? "any"}, active {active?.ToString() ?? "any"}", async (connection, ct) =>
+        sql.RunAsync("list transactions", $"station {stationId ?? "any"}, active {active?.ToString() ?? "any"}", SqlRetry.Idempotent, async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(ListSql, connection);
             command.Parameters.AddNullable("station", NpgsqlDbType.Text, stationId);
@@ -43,8 +50,19 @@ public sealed class TransactionQueries(SqlRunner sql)
             return await command.ReadAllAsync(MapSummary, ct);
         }, cancellationToken);
 
+    /// <summary>Active transactions whose station is not connected or that have had no event since <paramref name="cutoff"/>, oldest first.</summary>
+    public Task<List<TransactionSummary>> ListStaleAsync(IReadOnlyCollection<string> connectedStations, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        sql.RunAsync("list stale transactions", $"{connectedStations.Count} stations connected, quiet since {cutoff:O}", SqlRetry.Idempotent, async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(StaleSql, connection);
+            command.Parameters.AddWithValue("connected", connectedStations.ToArray());
+            command.Parameters.AddWithValue("cutoff", cutoff);
+            command.Parameters.AddWithValue("limit", ListLimit);
+            return await command.ReadAllAsync(MapSummary, ct);
+        }, cancellationToken);
+
     public Task<TransactionDetails?> GetAsync(long id, CancellationToken cancellationToken) =>
-        sql.RunAsync("read the transaction", id.ToString(System.Globalization.CultureInfo.InvariantCulture), async (connection, ct) =>
+        sql.RunAsync("read the transaction", id.ToString(System.Globalization.CultureInfo.InvariantCulture), SqlRetry.Idempotent, async (connection, ct) =>
         {
             await using var one = new NpgsqlCommand(OneSql, connection);
             one.Parameters.AddWithValue("id", id);
@@ -65,7 +83,7 @@ public sealed class TransactionQueries(SqlRunner sql)
             return new TransactionDetails(transaction, values, rows);
         }, cancellationToken);
 
-    private static TransactionSummary MapSummary(NpgsqlDataReader row)
+    internal static TransactionSummary MapSummary(NpgsqlDataReader row)
     {
         var start = row.Get<decimal?>("energy_start_wh");
         var end = row.Get<decimal?>("energy_end_wh");
@@ -73,6 +91,9 @@ public sealed class TransactionQueries(SqlRunner sql)
             row.Get<int?>("evse_id"), row.Get<int?>("connector_id"), row.Get<string>("id_token"), row.Get<string>("id_token_type"),
             row.Get<DateTimeOffset?>("started_at"), row.Get<DateTimeOffset?>("ended_at"), row.Get<DateTimeOffset>("last_event_at"),
             row.Get<string>("stopped_reason"), row.Get<string>("charging_state"), start, end, end - start,
-            row.Get<int>("last_seq_no"), row.Get<bool>("is_active"));
+            row.Get<int>("last_seq_no"), row.Get<bool>("is_active"),
+            row.Get<string>("csms_ended_by") is { } endedBy
+                ? new TransactionCsmsEnd(endedBy, row.Get<string>("csms_end_reason") ?? "", row.Get<DateTimeOffset>("csms_ended_at"))
+                : null);
     }
 }

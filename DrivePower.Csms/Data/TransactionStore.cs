@@ -80,7 +80,7 @@ public sealed class TransactionStore(SqlRunner sql)
         string stationId, TransactionEventRequest request, JsonElement payload, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var transactionId = request.TransactionInfo.TransactionId;
-        return sql.RunAsync("store the transaction event", $"{stationId} transaction {transactionId} seqNo {request.SeqNo}", async (connection, ct) =>
+        return sql.RunAsync("store the transaction event", $"{stationId} transaction {transactionId} seqNo {request.SeqNo}", SqlRetry.Idempotent, async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             var (pk, lastSeqNo, ended) = await EnsureAsync(connection, stationId, transactionId, request, now, ct);

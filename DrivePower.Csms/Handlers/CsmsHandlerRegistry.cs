@@ -17,7 +17,9 @@ public static class CsmsHandlerRegistry
 
     /// <summary>
     /// A storage failure becomes CALLERROR InternalError: the station is never told "done" for
-    /// something not stored, and will send it again.
+    /// something not stored, and will send it again. A value the database refuses (the payload
+    /// validator lets through what the schemas allow) is the station's error, not an outage:
+    /// PropertyConstraintViolation, and sending it again would not help.
     /// </summary>
     public static Func<OcppCallContext, TRequest, CancellationToken, ValueTask<TResponse>> Guard<TRequest, TResponse>(
         string action, Func<OcppCallContext, TRequest, CancellationToken, ValueTask<TResponse>> handler)
@@ -33,6 +35,11 @@ public static class CsmsHandlerRegistry
             {
                 throw new OcppCallErrorException(OcppErrorCode.InternalError,
                     $"The CSMS could not store this {action}: its database is unavailable. Nothing was stored; send it again later.");
+            }
+            catch (StorageRejectedValueException)
+            {
+                throw new OcppCallErrorException(OcppErrorCode.PropertyConstraintViolation,
+                    $"A value in this {action} cannot be stored (it is outside what the field may hold). Nothing was stored.");
             }
         };
 

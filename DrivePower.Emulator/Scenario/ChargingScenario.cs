@@ -1,4 +1,3 @@
-using DrivePower.Emulator.Output;
 using DrivePower.Emulator.Stations;
 using DrivePower.Ocpp.Messages;
 
@@ -6,7 +5,8 @@ namespace DrivePower.Emulator.Scenario;
 
 /// <summary>
 /// SCENARIO=charging: on every EVSE of the station, over and over: plug in (Occupied, Started with
-/// CablePluggedIn), Authorize the ID_TOKEN (refused: the transaction ends and the EV unplugs), charge for
+/// CablePluggedIn), Authorize the ID_TOKEN (refused, or refused by the offline rules when the CSMS cannot
+/// answer: the transaction ends and the EV unplugs), charge for
 /// SCENARIO_CHARGE_SECONDS, stop (Local, or the EV leaves: EVDisconnected), unplug (Available), pause for
 /// SCENARIO_PAUSE_SECONDS. Durations vary by ±SCENARIO_RANDOMNESS.
 /// </summary>
@@ -48,10 +48,8 @@ internal sealed class ChargingScenario(Station station)
 
         var idToken = new IdToken { Token = station.Options.IdToken, Type = IdTokenType.ISO14443 };
         // Not cancelled by shutdown: the CALL ends with its connection, and its answer is not left unmatched.
-        var answer = await station.SendNowAsync(new AuthorizeRequest { IdToken = idToken }, CancellationToken.None).ConfigureAwait(false);
+        var status = await station.AuthorizeAsync(idToken, CancellationToken.None).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        var status = answer?.IdTokenInfo.Status ?? AuthorizationStatus.Unknown;
-        StationLog.Authorized(station.Logger, station.Id, idToken.Token, status);
         if (status != AuthorizationStatus.Accepted)
         {
             transaction.End(StoppedReason.DeAuthorized, TriggerReason.Deauthorized, cableStaysIn: false);

@@ -28,7 +28,7 @@ internal sealed partial class DeviceModel
         return new ReportData
         {
             Component = component,
-            Variable = new Variable { Name = name },
+            Variable = new Variable { Name = name, Instance = entry.Instance },
             VariableAttribute =
             [
                 new VariableAttribute
@@ -40,9 +40,9 @@ internal sealed partial class DeviceModel
             ],
             VariableCharacteristics = new VariableCharacteristics
             {
-                DataType = isInterval ? DataType.integer : isAvailability ? DataType.OptionList : DataType.@string,
+                DataType = entry.Type ?? (isInterval ? DataType.integer : isAvailability ? DataType.OptionList : DataType.@string),
                 Unit = isInterval ? "s" : null,
-                MinLimit = isInterval ? 1 : null,
+                MinLimit = isInterval || entry.Type == DataType.integer ? 1 : null,
                 ValuesList = isAvailability ? AvailabilityValues : null,
                 SupportsMonitoring = false,
             },
@@ -54,6 +54,7 @@ internal sealed partial class DeviceModel
         yield return new Component { Name = "ChargingStation" };
         yield return new Component { Name = "OCPPCommCtrlr" };
         yield return new Component { Name = "SampledDataCtrlr" };
+        yield return new Component { Name = "AuthCtrlr" };
         foreach (var evse in station.Evses)
         {
             yield return new Component { Name = "EVSE", Evse = new Evse { Id = evse.Id } };

@@ -4,8 +4,11 @@ namespace DrivePower.Emulator.Stations;
 
 internal sealed partial class DeviceModel
 {
-    /// <summary>A variable of a resolved component: how to read it, and how to write it (null: read-only).</summary>
-    private sealed record Entry(Func<string> Read, Func<string, bool>? Write = null);
+    /// <summary>
+    /// A variable of a resolved component: how to read it, how to write it (null: read-only), the
+    /// instance the spec gives it (also found without one) and its data type when not obvious from the name.
+    /// </summary>
+    private sealed record Entry(Func<string> Read, Func<string, bool>? Write = null, string? Instance = null, DataType? Type = null);
 
     private enum Lookup
     {
@@ -62,17 +65,15 @@ internal sealed partial class DeviceModel
         var variables = component.Instance is null ? Variables(component) : null;
         if (variables is null)
             return Lookup.UnknownComponent;
-        if (variable.Instance is not null || !variables.TryGetValue(variable.Name, out entry))
+        if (!variables.TryGetValue(variable.Name, out entry) || (variable.Instance is not null && variable.Instance != entry.Instance))
             return Lookup.UnknownVariable;
         return Lookup.Found;
     }
 
     private Dictionary<string, Entry>? Variables(Component component) => component.Name switch
     {
-        "OCPPCommCtrlr" when component.Evse is null => new(StringComparer.Ordinal)
-        {
-            ["HeartbeatInterval"] = new(() => Seconds(HeartbeatInterval), value => Write(value, 1, interval => HeartbeatInterval = interval)),
-        },
+        "OCPPCommCtrlr" when component.Evse is null => CommunicationVariables(),
+        "AuthCtrlr" when component.Evse is null => AuthorizationVariables(),
         "SampledDataCtrlr" when component.Evse is null => new(StringComparer.Ordinal)
         {
             ["TxUpdatedInterval"] = new(() => Seconds(TxUpdatedInterval), value => Write(value, 1, interval => TxUpdatedInterval = interval)),

@@ -5,7 +5,8 @@ namespace DrivePower.Emulator.Stations;
 
 /// <summary>
 /// The station's small device model for GetVariables/SetVariables. Only the Actual attribute exists.
-/// Components: OCPPCommCtrlr (HeartbeatInterval, RW), SampledDataCtrlr (TxUpdatedInterval, RW),
+/// Components: OCPPCommCtrlr (HeartbeatInterval, MessageAttempts, MessageAttemptInterval; RW),
+/// SampledDataCtrlr (TxUpdatedInterval, RW), AuthCtrlr (LocalAuthorizeOffline, OfflineTxForUnknownIdEnabled; RW),
 /// ChargingStation (AvailabilityState, Model, VendorName, SerialNumber, FirmwareVersion; read-only),
 /// EVSE (AvailabilityState per EVSE) and Connector (AvailabilityState per EVSE and connector).
 /// </summary>

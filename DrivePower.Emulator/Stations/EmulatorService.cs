@@ -4,30 +4,55 @@ using DrivePower.Emulator.Scenario;
 
 namespace DrivePower.Emulator.Stations;
 
-/// <summary>Runs every configured station (and its scenario) until the host stops.</summary>
+/// <summary>
+/// Runs every configured station (and its scenario) until the host stops. Stopping switches the
+/// stations off first: the scenarios stop, running transactions end (PowerLoss) and their Ended events
+/// are delivered, within <see cref="SwitchOffTimeout"/>; only then do the sockets close.
+/// </summary>
 internal sealed class EmulatorService(EmulatorOptions options, StationServices services) : BackgroundService
 {
+    /// <summary>How long a stop waits for the stations' last transaction events to reach the CSMS.</summary>
+    public static readonly TimeSpan SwitchOffTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly CancellationTokenSource _scenariosStop = new();
+    private IReadOnlyList<Station> _stations = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         StationLog.Starting(services.Logger, options.StationCount, options.CsmsUrl, options.Scenario.ToString().ToLowerInvariant());
         using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) });
         var throttle = new ConnectThrottle(options.ConnectRate);
-        await Task.WhenAll(options.StationIds().Select(id => RunStationAsync(new Station(id, services), throttle, invoker, stoppingToken))).ConfigureAwait(false);
+        _stations = [.. options.StationIds().Select(id => new Station(id, services))];
+        using var scenarios = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _scenariosStop.Token);
+        await Task.WhenAll(_stations.Select(station => RunStationAsync(station, throttle, invoker, scenarios.Token, stoppingToken))).ConfigureAwait(false);
     }
 
-    public override Task StopAsync(CancellationToken cancellationToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
         StationLog.Stopping(services.Logger);
-        return base.StopAsync(cancellationToken);
+        await _scenariosStop.CancelAsync().ConfigureAwait(false);
+        using (var switchOff = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            switchOff.CancelAfter(SwitchOffTimeout);
+            await Task.WhenAll(_stations.Select(station => station.SwitchOffAsync(switchOff.Token))).ConfigureAwait(false);
+        }
+
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RunStationAsync(Station station, ConnectThrottle throttle, HttpMessageInvoker invoker, CancellationToken stoppingToken)
+    public override void Dispose()
+    {
+        _scenariosStop.Dispose();
+        base.Dispose();
+    }
+
+    private async Task RunStationAsync(Station station, ConnectThrottle throttle, HttpMessageInvoker invoker, CancellationToken scenarioToken, CancellationToken stoppingToken)
     {
         try
         {
             var scenario = options.Scenario == ScenarioKind.Charging
-                ? new ChargingScenario(station).RunAsync(stoppingToken)
+                ? new ChargingScenario(station).RunAsync(scenarioToken)
                 : Task.CompletedTask;
             await Task.WhenAll(new StationRunner(station, throttle, invoker).RunAsync(stoppingToken), scenario).ConfigureAwait(false);
         }

@@ -20,7 +20,7 @@ internal sealed partial class Station
         Evses = [.. Enumerable.Range(1, options.EvseCount).Select(evse =>
             new EvseState(evse, options.ConnectorsPerEvse, new MeterSimulator(options.ChargingPowerW, Random.Shared.Next(1_000, 100_000))))];
         DeviceModel = new DeviceModel(this);
-        Outbox = new StationOutbox(id, services.Logger, services.Metrics);
+        Outbox = new StationOutbox(id, DeviceModel, services.Logger, services.Metrics);
     }
 
     public string Id { get; }
@@ -41,6 +41,9 @@ internal sealed partial class Station
     public DeviceModel DeviceModel { get; }
 
     public StationOutbox Outbox { get; }
+
+    /// <summary>The CSMS's last verdicts on idTokens, for authorizing while it cannot answer.</summary>
+    public AuthorizationCache AuthorizationCache { get; } = new();
 
     /// <summary>The open connection, if any.</summary>
     public OcppRpcConnection? Connection { get; private set; }

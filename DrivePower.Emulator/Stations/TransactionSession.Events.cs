@@ -39,7 +39,7 @@ internal sealed partial class TransactionSession
                 IdToken = includeIdToken ? IdToken : null,
                 MeterValue = [meterValue],
             };
-            _station.Outbox.Enqueue(request, Id, response => OnAnswer(type, response));
+            _station.Outbox.Enqueue(request, Id, response => OnAnswer(type, response), $"transaction {Id} seqNo {request.SeqNo}");
             if (type == TransactionEventType.Updated)
                 StationLog.TransactionUpdated(_station.Logger, _station.Id, Id, request.SeqNo, trigger,
                     meterValue.SampledValue[0].Value, meterValue.SampledValue[1].Value);
@@ -52,6 +52,8 @@ internal sealed partial class TransactionSession
     /// <summary>The CSMS may refuse the token in its answer: then the station stops the transaction.</summary>
     private void OnAnswer(TransactionEventType type, TransactionEventResponse response)
     {
+        if (IdToken is { } idToken && response.IdTokenInfo is { } verdict)
+            _station.AuthorizationCache.Store(idToken, verdict);
         if (type == TransactionEventType.Ended || response.IdTokenInfo is not { } info || info.Status == AuthorizationStatus.Accepted)
             return;
         StationLog.Authorized(_station.Logger, _station.Id, IdToken?.Token ?? "?", info.Status);

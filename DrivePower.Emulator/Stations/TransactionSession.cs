@@ -52,7 +52,7 @@ internal sealed partial class TransactionSession
 
     /// <summary>
     /// Takes the connector's EVSE for a new transaction, with the EV plugged in; nothing is sent until
-    /// <see cref="Begin"/>. Null when the EVSE already has a transaction.
+    /// <see cref="Begin"/>. Null when the EVSE already has a transaction or the station is being switched off.
     /// </summary>
     public static TransactionSession? Reserve(
         Station station, ConnectorState connector, IdToken? idToken = null, int? remoteStartId = null, bool unplugWhenEnded = false)
@@ -60,7 +60,7 @@ internal sealed partial class TransactionSession
         var session = new TransactionSession(station, connector, idToken, remoteStartId) { UnplugWhenEnded = unplugWhenEnded };
         lock (station.Sync)
         {
-            if (connector.Evse.Transaction is not null)
+            if (connector.Evse.Transaction is not null || station.IsSwitchedOff)
                 return null;
             connector.Evse.Transaction = session;
             connector.Plugged = true;

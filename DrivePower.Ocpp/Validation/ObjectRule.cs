@@ -9,7 +9,7 @@ internal sealed record PropertyRule(string Name, bool IsRequired, ValueRule Valu
 
 /// <summary>
 /// An OCPP object: known properties only (additionalProperties false) unless it is open like
-/// customData, every required property present. Filled in once by <see cref="RuleBuilder"/>.
+/// customData (whose own properties are any value free of U+0000), every required property present. Filled in once by <see cref="RuleBuilder"/>.
 /// </summary>
 internal sealed class ObjectRule(string typeName) : ValueRule
 {
@@ -40,7 +40,11 @@ internal sealed class ObjectRule(string typeName) : ValueRule
                 rule.Value.Check(property.Value, context);
                 context.Leave();
             }
-            else if (!_allowsAdditionalProperties)
+            else if (_allowsAdditionalProperties)
+            {
+                AnyRule.Instance.CheckProperty(property, context);
+            }
+            else
             {
                 context.Report(property.Name, OcppErrorCode.FormatViolation, $"unknown property of {typeName}");
             }

@@ -17,9 +17,11 @@ namespace DrivePower.Ocpp.Validation;
 /// <item>missing required property, too few or too many array items → OccurrenceConstraintViolation</item>
 /// <item>wrong JSON type, including null, a non-integer for an integer, a string that is not an RFC 3339 date-time → TypeConstraintViolation</item>
 /// <item>enum value not allowed (exact, case-sensitive), string longer than maxLength (in code points),
-/// number below its minimum or beyond what this implementation can hold (32-bit integer, decimal) → PropertyConstraintViolation</item>
+/// number below its minimum or beyond what this implementation can hold (32-bit integer, decimal),
+/// a string or property name holding U+0000 (NUL) anywhere in the payload → PropertyConstraintViolation</item>
 /// </list>
-/// Properties the schema leaves untyped (DataTransfer <c>data</c>, a <see cref="JsonElement"/>) accept any value, null included.
+/// Properties the schema leaves untyped (DataTransfer <c>data</c>, a <see cref="JsonElement"/>) accept any value, null included,
+/// but for U+0000 in their strings.
 /// </remarks>
 public sealed class OcppPayloadValidator
 {

@@ -28,7 +28,10 @@ internal abstract class ValueRule
     }
 }
 
-/// <summary>A property the schema leaves untyped: any JSON value.</summary>
+/// <summary>
+/// A property the schema leaves untyped (DataTransfer data, customData's own properties): any JSON
+/// value, as long as no string or property name in it holds U+0000.
+/// </summary>
 internal sealed class AnyRule : ValueRule
 {
     public static AnyRule Instance { get; } = new();
@@ -39,6 +42,51 @@ internal sealed class AnyRule : ValueRule
 
     public override void Check(JsonElement value, ValidationContext context)
     {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                NulRule.Check(value.GetString()!, context);
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    context.Enter(index++);
+                    Check(item, context);
+                    context.Leave();
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject())
+                    CheckProperty(property, context);
+                break;
+        }
+    }
+
+    /// <summary>A property of an open object: its name and its value.</summary>
+    public void CheckProperty(JsonProperty property, ValidationContext context)
+    {
+        if (context.IsFull)
+            return;
+        context.Enter(property.Name);
+        NulRule.Check(property.Name, context);
+        Check(property.Value, context);
+        context.Leave();
+    }
+}
+
+/// <summary>
+/// No OCPP string may hold U+0000: the JSON allows it, but no station means it, and PostgreSQL (text
+/// and jsonb alike) cannot store it. It is a value outside what the field may hold, so
+/// PropertyConstraintViolation (syntactically correct, invalid value), not FormatViolation.
+/// </summary>
+internal static class NulRule
+{
+    public static void Check(string text, ValidationContext context)
+    {
+        if (text.Contains('\0', StringComparison.Ordinal))
+            context.Report(OcppErrorCode.PropertyConstraintViolation, "contains U+0000 (NUL), which no string may hold");
     }
 }
 
@@ -59,9 +107,10 @@ internal sealed class StringRule(int? maxLength) : ValueRule
 
     protected override void CheckValue(JsonElement value, ValidationContext context)
     {
+        var text = value.GetString()!;
+        NulRule.Check(text, context);
         if (maxLength is not { } max)
             return;
-        var text = value.GetString()!;
         // A code point is one or two UTF-16 chars, so only a string longer in chars can be too long.
         if (text.Length > max && CodePoints(text) > max)
             context.Report(OcppErrorCode.PropertyConstraintViolation, $"exceeds maxLength {max}");

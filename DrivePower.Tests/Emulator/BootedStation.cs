@@ -18,10 +18,14 @@ internal sealed class BootedStation : IAsyncDisposable
 
     public string Id { get; }
 
-    public static async Task<BootedStation> StartAsync(string id, params (string Key, string Value)[] settings)
+    public static Task<BootedStation> StartAsync(string id, params (string Key, string Value)[] settings) =>
+        StartAsync(id, null, settings);
+
+    /// <summary>As above, with the emulator's log entries going to <paramref name="logs"/> too.</summary>
+    public static async Task<BootedStation> StartAsync(string id, Microsoft.Extensions.Logging.ILoggerProvider? logs, params (string Key, string Value)[] settings)
     {
         var csms = await TestCsms.StartAsync();
-        var emulator = await EmulatorHost.StartAsync(csms, [("STATION_ID", id), .. settings]);
+        var emulator = await EmulatorHost.StartAsync(csms, logs, [("STATION_ID", id), .. settings]);
         var evses = int.Parse(settings.FirstOrDefault(s => s.Key == "EVSE_COUNT").Value ?? "1", System.Globalization.CultureInfo.InvariantCulture);
         await TestCsms.WaitUntilAsync(() => csms.Received<StatusNotificationRequest>(id).Count >= evses, $"{id} reported its connectors");
         return new BootedStation(csms, emulator, id);

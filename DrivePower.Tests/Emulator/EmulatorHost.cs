@@ -1,6 +1,7 @@
 using DrivePower.Emulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace DrivePower.Tests.Emulator;
 
@@ -12,7 +13,11 @@ internal sealed class EmulatorHost : IAsyncDisposable
     private EmulatorHost(IHost host) => _host = host;
 
     /// <summary>Fast settings for tests: tiny back-off and meter interval; the given ones win.</summary>
-    public static async Task<EmulatorHost> StartAsync(TestCsms csms, params (string Key, string Value)[] settings)
+    public static Task<EmulatorHost> StartAsync(TestCsms csms, params (string Key, string Value)[] settings) =>
+        StartAsync(csms, null, settings);
+
+    /// <summary>As above, with the emulator's log entries going to <paramref name="logs"/> too.</summary>
+    public static async Task<EmulatorHost> StartAsync(TestCsms csms, ILoggerProvider? logs, params (string Key, string Value)[] settings)
     {
         var values = new Dictionary<string, string?>
         {
@@ -25,16 +30,18 @@ internal sealed class EmulatorHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings)
             values[key] = value;
-        var host = Build(values);
+        var host = Build(values, logs);
         await host.StartAsync();
         return new EmulatorHost(host);
     }
 
-    public static IHost Build(IDictionary<string, string?> values)
+    public static IHost Build(IDictionary<string, string?> values, ILoggerProvider? logs = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(values);
         builder.AddEmulator();
+        if (logs is not null)
+            builder.Logging.AddProvider(logs);
         return builder.Build();
     }
 

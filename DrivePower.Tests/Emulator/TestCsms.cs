@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using DrivePower.Ocpp.Frames;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Rpc;
 using Microsoft.AspNetCore.Builder;
@@ -31,6 +32,15 @@ internal sealed class TestCsms : IAsyncDisposable
 
     /// <summary>The answer to Authorize; Accepted by default.</summary>
     public AuthorizationStatus AuthorizeStatus { get; set; } = AuthorizationStatus.Accepted;
+
+    /// <summary>A TransactionEvent for which this says true is answered CALLERROR InternalError (recorded in <see cref="Refused"/>).</summary>
+    public Func<TransactionEventRequest, bool> RefuseTransactionEvent { get; set; } = _ => false;
+
+    /// <summary>While true, Authorize is answered CALLERROR InternalError, as a CSMS without its database does.</summary>
+    public bool RefuseAuthorize { get; set; }
+
+    /// <summary>The CALLs answered with a CALLERROR because of <see cref="RefuseTransactionEvent"/> or <see cref="RefuseAuthorize"/>.</summary>
+    public ConcurrentQueue<Message> Refused { get; } = new();
 
     /// <summary>While true, WebSocket upgrades are answered 503 (the CSMS is "down").</summary>
     public bool RefuseConnections { get; set; }
@@ -83,13 +93,17 @@ internal sealed class TestCsms : IAsyncDisposable
             .On<StatusNotificationRequest, StatusNotificationResponse>((_, request, _) =>
                 Record(id, "StatusNotification", request, new StatusNotificationResponse()))
             .On<TransactionEventRequest, TransactionEventResponse>((_, request, _) =>
-                Record(id, "TransactionEvent", request, new TransactionEventResponse()))
+                RefuseTransactionEvent(request)
+                    ? Refuse<TransactionEventResponse>(id, "TransactionEvent", request)
+                    : Record(id, "TransactionEvent", request, new TransactionEventResponse()))
             .On<MeterValuesRequest, MeterValuesResponse>((_, request, _) =>
                 Record(id, "MeterValues", request, new MeterValuesResponse()))
             .On<NotifyReportRequest, NotifyReportResponse>((_, request, _) =>
                 Record(id, "NotifyReport", request, new NotifyReportResponse()))
             .On<AuthorizeRequest, AuthorizeResponse>((_, request, _) =>
-                Record(id, "Authorize", request, new AuthorizeResponse { IdTokenInfo = new IdTokenInfo { Status = AuthorizeStatus } }));
+                RefuseAuthorize
+                    ? Refuse<AuthorizeResponse>(id, "Authorize", request)
+                    : Record(id, "Authorize", request, new AuthorizeResponse { IdTokenInfo = new IdTokenInfo { Status = AuthorizeStatus } }));
         await using var connection = new OcppRpcConnection(socket, id, handlers);
         _connections[id] = connection;
         _connectCounts.AddOrUpdate(id, 1, (_, count) => count + 1);
@@ -108,6 +122,12 @@ internal sealed class TestCsms : IAsyncDisposable
     {
         _received.Enqueue(new Message(stationId, action, request, DateTimeOffset.UtcNow));
         return ValueTask.FromResult(response);
+    }
+
+    private ValueTask<TResponse> Refuse<TResponse>(string stationId, string action, object request)
+    {
+        Refused.Enqueue(new Message(stationId, action, request, DateTimeOffset.UtcNow));
+        throw new OcppCallErrorException(OcppErrorCode.InternalError, "The test CSMS refuses it.");
     }
 
     public int ConnectCount(string stationId) => _connectCounts.GetValueOrDefault(stationId);

@@ -29,8 +29,9 @@ public sealed class MigrationWorkerProcessTests
         Assert.True(down.ExitCode == 0, down.Error + down.Output);
         Assert.Equal(0, list.ExitCode);
         Assert.Contains("202611230001  applied  CreateStations", list.Output, StringComparison.Ordinal);
-        Assert.Contains("202611230008  pending  CreateDeviceModelVariables", list.Output, StringComparison.Ordinal);
+        Assert.Contains("202611230008  applied  CreateDeviceModelVariables", list.Output, StringComparison.Ordinal);
         Assert.Contains("202611230009  pending  AddStationFirmwareAndLogStatus", list.Output, StringComparison.Ordinal);
+        Assert.Contains("202611230010  pending  AddTransactionCsmsEnd", list.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,13 +46,14 @@ public sealed class SchemaMigrationTests
     }
 
     [Fact]
-    public async Task Down_3_removes_exactly_the_last_three_migrations()
+    public async Task Down_4_removes_exactly_the_last_four_migrations()
     {
         await using var db = await ScratchDatabase.CreateAsync("down3", migrated: true);
 
-        new SchemaMigrator(db.ConnectionString).Down(3);
+        new SchemaMigrator(db.ConnectionString).Down(4);
 
         Assert.Equal(AllTables.Except(["device_model_variables", "station_events"]), await SchemaInspector.TablesAsync(db.ConnectionString));
+        Assert.DoesNotContain("csms_ended_by", await SchemaInspector.ColumnsAsync(db.ConnectionString, "transactions"));
         var stationColumns = await SchemaInspector.ColumnsAsync(db.ConnectionString, "stations");
         Assert.DoesNotContain("firmware_status", stationColumns);
         Assert.DoesNotContain("log_status_at", stationColumns);
@@ -104,11 +105,11 @@ public sealed class SchemaMigrationTests
         migrator.Down(2);
         var migrations = migrator.List();
 
-        Assert.Equal(9, migrations.Count);
+        Assert.Equal(10, migrations.Count);
         Assert.Equal(migrations.OrderBy(m => m.Version).Select(m => m.Version), migrations.Select(m => m.Version));
-        Assert.Equal(new[] { true, true, true, true, true, true, true, false, false }, migrations.Select(m => m.Applied));
+        Assert.Equal(new[] { true, true, true, true, true, true, true, true, false, false }, migrations.Select(m => m.Applied));
         Assert.Equal("CreateStations", migrations[0].Name);
-        Assert.Equal("AddStationFirmwareAndLogStatus", migrations[^1].Name);
+        Assert.Equal("AddTransactionCsmsEnd", migrations[^1].Name);
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public sealed class SchemaMigrationTests
 
     [Theory]
     [InlineData(0, "at least 1")]
-    [InlineData(10, "only 9 migration(s) are applied")]
+    [InlineData(11, "only 10 migration(s) are applied")]
     public async Task Down_rejects_a_step_count_out_of_range_and_changes_nothing(int steps, string message)
     {
         await using var db = await ScratchDatabase.CreateAsync("downbad", migrated: true);

@@ -4,12 +4,22 @@ namespace DrivePower.Csms.Apis.Models;
 
 /// <summary>
 /// A transaction: <c>id</c> is the CSMS's numeric id, <c>transactionId</c> the station's.
-/// <c>energyWh</c> is <c>energyEndWh - energyStartWh</c> when both are known.
+/// <c>energyWh</c> is <c>energyEndWh - energyStartWh</c> when both are known. <c>csmsEnd</c> is set when an
+/// operator ended it on the CSMS side (<c>POST /api/transactions/{id}/end</c>), null otherwise.
 /// </summary>
 public sealed record TransactionSummary(
     long Id, string StationId, string TransactionId, int? EvseId, int? ConnectorId, string? IdToken, string? IdTokenType,
     DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, DateTimeOffset LastEventAt, string? StoppedReason, string? ChargingState,
-    decimal? EnergyStartWh, decimal? EnergyEndWh, decimal? EnergyWh, int LastSeqNo, bool IsActive);
+    decimal? EnergyStartWh, decimal? EnergyEndWh, decimal? EnergyWh, int LastSeqNo, bool IsActive, TransactionCsmsEnd? CsmsEnd);
+
+/// <summary>Who ended a transaction on the CSMS side, why, and when.</summary>
+public sealed record TransactionCsmsEnd(string EndedBy, string Reason, DateTimeOffset At);
+
+/// <summary>
+/// The body of <c>POST /api/transactions/{id}/end</c>: <c>endedBy</c> (1-100 characters) and <c>reason</c>
+/// (1-500) are recorded; <c>stoppedReason</c> is a ReasonEnumType value, <c>Other</c> when absent.
+/// </summary>
+public sealed record TransactionEndRequest(string? EndedBy, string? Reason, string? StoppedReason);
 
 /// <summary>One sampled value (scaled by its multiplier; <c>seqNo</c> of the TransactionEvent that carried it).</summary>
 public sealed record MeterValueInfo(

@@ -17,6 +17,8 @@ public sealed class DocumentationTests(MigratedDatabaseFixture db) : IClassFixtu
         Assert.Contains("/api/stations/{id}", paths);
         Assert.Contains("/api/stations/{stationId}/commands/{action}", paths);
         Assert.Contains("/api/transactions", paths);
+        Assert.Contains("/api/transactions/stale", paths);
+        Assert.Contains("/api/transactions/{id}/end", paths);
         Assert.Contains("/api/events", paths);
         Assert.Contains("/api/id-tokens", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/ocpp", StringComparison.Ordinal));

@@ -1,0 +1,38 @@
+using DrivePower.Ocpp.Messages;
+
+namespace DrivePower.Emulator.Stations;
+
+/// <summary>
+/// The authorization cache (C10): the CSMS's latest verdict per idToken (matched ignoring case, as
+/// idTokens are), from Authorize and TransactionEvent answers; ClearCache empties it. Thread-safe.
+/// </summary>
+internal sealed class AuthorizationCache
+{
+    private readonly Lock _sync = new();
+    private readonly Dictionary<(IdTokenType Type, string Token), IdTokenInfo> _verdicts = [];
+
+    public void Store(IdToken idToken, IdTokenInfo verdict)
+    {
+        lock (_sync)
+            _verdicts[Key(idToken)] = verdict;
+    }
+
+    /// <summary>The cached status: Expired once its cacheExpiryDateTime has passed; null when the token is not cached.</summary>
+    public AuthorizationStatus? Find(IdToken idToken, DateTimeOffset now)
+    {
+        lock (_sync)
+        {
+            if (!_verdicts.TryGetValue(Key(idToken), out var verdict))
+                return null;
+            return verdict.CacheExpiryDateTime is { } expiry && expiry <= now ? AuthorizationStatus.Expired : verdict.Status;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_sync)
+            _verdicts.Clear();
+    }
+
+    private static (IdTokenType, string) Key(IdToken idToken) => (idToken.Type, idToken.Token.ToUpperInvariant());
+}
