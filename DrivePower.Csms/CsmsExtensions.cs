@@ -4,6 +4,7 @@ using DrivePower.Csms.Data;
 using DrivePower.Csms.Events;
 using DrivePower.Csms.Handlers;
 using DrivePower.Csms.Ocpp;
+using DrivePower.Csms.Schema;
 using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Rpc;
 
@@ -23,6 +24,7 @@ public static class CsmsExtensions
         builder.Services.AddNpgsqlDataSource(connectionString);
         builder.Services.AddHealthChecks().AddNpgSql(timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
 
+        builder.AddSchemaCheck();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new OcppRpcTelemetry(services.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         builder.Services.AddSingleton<SqlRunner>();

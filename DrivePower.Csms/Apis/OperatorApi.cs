@@ -1,4 +1,5 @@
 using DrivePower.Csms.Data;
+using DrivePower.Csms.Schema;
 using Scalar.AspNetCore;
 
 namespace DrivePower.Csms.Apis;
@@ -12,7 +13,7 @@ public static class OperatorApi
 {
     public static IHostApplicationBuilder AddOperatorApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = SchemaProblemDetails.Customize);
         builder.Services.Configure<ExceptionHandlerOptions>(options =>
             options.StatusCodeSelector = exception => exception is StorageUnavailableException
                 ? StatusCodes.Status503ServiceUnavailable
