@@ -1,3 +1,4 @@
+using DrivePower.Csms.Authentication;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Schema;
 using Scalar.AspNetCore;
@@ -6,7 +7,8 @@ namespace DrivePower.Csms.Apis;
 
 /// <summary>
 /// The operator HTTP API: stations, transactions, commands, live events, the authorization list;
-/// Problem Details (RFC 9457) for every error; the OpenAPI document at <c>/openapi/v1.json</c> and, in
+/// Problem Details (RFC 9457) for every error; an operator key (<c>X-Api-Key</c>) when the CSMS listens
+/// beyond loopback (see <see cref="OperatorApiAuthentication"/>); the OpenAPI document at <c>/openapi/v1.json</c> and, in
 /// Development, an interactive API page at <c>/scalar</c>.
 /// </summary>
 public static class OperatorApi
@@ -20,7 +22,8 @@ public static class OperatorApi
                 : StatusCodes.Status500InternalServerError);
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorJsonContext.Default));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OperatorApiSecurityScheme>());
+        builder.AddOperatorApiAuthentication();
         builder.Services.AddSingleton<StationQueries>();
         builder.Services.AddSingleton<TransactionQueries>();
         return builder;
@@ -30,15 +33,18 @@ public static class OperatorApi
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
             app.MapScalarApiReference();
 
-        app.MapStationsApi();
-        app.MapTransactionsApi();
-        app.MapCommandsApi();
-        app.MapEventsApi();
-        app.MapIdTokensApi();
+        var api = app.MapGroup("").RequireAuthorization(OperatorApiAuthentication.PolicyName);
+        api.MapStationsApi();
+        api.MapTransactionsApi();
+        api.MapCommandsApi();
+        api.MapEventsApi();
+        api.MapIdTokensApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using DrivePower.Csms.Authentication;
 using Npgsql;
 
 namespace DrivePower.Csms.Configuration;
@@ -16,6 +17,8 @@ public static class CsmsSettingsCheck
         var problems = new List<string>();
         CheckDatabase(configuration, problems);
         SettingsSection.Check<CsmsOptions>(configuration, CsmsOptions.SectionName, problems);
+        var operatorApi = SettingsSection.Check<OperatorApiOptions>(configuration, OperatorApiOptions.SectionName, problems);
+        CheckOperatorKey(configuration, operatorApi, problems);
         return problems;
     }
 
@@ -31,6 +34,17 @@ public static class CsmsSettingsCheck
         foreach (var problem in problems)
             error.WriteLine($"  {problem}");
         return false;
+    }
+
+    /// <summary>A CSMS reachable from other machines needs an operator key, unless that is turned off explicitly.</summary>
+    private static void CheckOperatorKey(IConfiguration configuration, OperatorApiOptions options, List<string> problems)
+    {
+        var addresses = ListenAddresses.Configured(configuration);
+        if (options.RequireKey is null && options.Keys.Count == 0 && ListenAddresses.BeyondLoopback(addresses))
+        {
+            problems.Add($"{OperatorApiOptions.SectionName}:Keys: the CSMS listens beyond loopback ({string.Join(", ", addresses)}), so the operator API "
+                + $"needs a key: set {OperatorApiOptions.SectionName}:Keys:0 (Csms__OperatorApi__Keys__0), or {OperatorApiOptions.SectionName}:RequireKey=false to leave it open.");
+        }
     }
 
     private static void CheckDatabase(IConfiguration configuration, List<string> problems)

@@ -1,4 +1,5 @@
 using DrivePower.Csms.Configuration;
+using DrivePower.Tests.Infrastructure;
 using DrivePower.Tests.Migrations;
 
 namespace DrivePower.Tests.Csms.Operations;
@@ -26,6 +27,37 @@ public sealed class CsmsStartupErrorTests
             line => Assert.Equal("Csms:UnknownIdTokenPolicy: expected one of Accept, Reject, got 'Maybe'.", line),
             line => Assert.Equal("Csms:HeartbeatIntervalSeconds: The field HeartbeatIntervalSeconds must be between 1 and 86400.", line));
         Assert.DoesNotContain(" at ", result.Error + result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ASPNETCORE_HTTP_PORTS", "{0}")] // as the container image sets it
+    [InlineData("ASPNETCORE_URLS", "http://0.0.0.0:{0}")]
+    public async Task Listening_beyond_loopback_without_an_operator_key_exits_2_saying_how_to_set_one(string variable, string value)
+    {
+        var result = await WorkerProcess.RunProjectAsync(WorkerProcess.Csms, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__csmsdb"] = "Host=127.0.0.1;Database=unused",
+            [variable] = string.Format(System.Globalization.CultureInfo.InvariantCulture, value, PostgresTools.FreeLoopbackPort()),
+        }, input: null);
+
+        Assert.Equal(CsmsSettingsCheck.BadSettingsExitCode, result.ExitCode);
+        Assert.Contains("Csms:OperatorApi:Keys: the CSMS listens beyond loopback", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Csms__OperatorApi__Keys__0", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Operator_keys_that_are_too_short_are_named()
+    {
+        var result = await WorkerProcess.RunProjectAsync(WorkerProcess.Csms, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__csmsdb"] = "Host=127.0.0.1;Database=unused",
+            ["Csms__OperatorApi__Keys__0"] = "short",
+            ["Csms__OperatorApi__RequireKey"] = "yes",
+        }, input: null);
+
+        Assert.Equal(CsmsSettingsCheck.BadSettingsExitCode, result.ExitCode);
+        Assert.Contains("Csms:OperatorApi:RequireKey: expected true or false, got 'yes'.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Csms:OperatorApi:Keys: every key must be at least 16 characters long", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
