@@ -1,4 +1,5 @@
 using DrivePower.Csms.Apis;
+using DrivePower.Csms.Authentication;
 using DrivePower.Csms.Configuration;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Events;
@@ -37,6 +38,7 @@ public static class CsmsExtensions
         builder.Services.AddSingleton<LastSeenTracker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LastSeenTracker>());
         builder.Services.AddSingleton<StationConnectionHost>();
+        builder.AddStationAuthentication();
         builder.Services.AddSingleton<BootNotificationHandler>();
         builder.Services.AddSingleton<HeartbeatHandler>();
         builder.Services.AddSingleton<StatusNotificationHandler>();

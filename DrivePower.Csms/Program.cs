@@ -1,6 +1,9 @@
 using DrivePower.Csms;
 using DrivePower.Csms.Configuration;
 
+if (args is [HashPasswordCommand.Name, .. var options])
+    return HashPasswordCommand.Run(options, Console.In, Console.Out, Console.Error);
+
 var builder = WebApplication.CreateBuilder(args);
 if (!CsmsSettingsCheck.Passes(builder.Configuration, Console.Error))
     return CsmsSettingsCheck.BadSettingsExitCode;

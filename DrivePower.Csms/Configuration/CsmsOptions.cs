@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace DrivePower.Csms.Configuration;
 
 /// <summary>The CSMS's settings, section <c>Csms</c> (environment <c>Csms__HeartbeatIntervalSeconds</c>, ...).</summary>
-public sealed class CsmsOptions
+public sealed class CsmsOptions : IValidatableObject
 {
     public const string SectionName = "Csms";
 
@@ -43,9 +43,24 @@ public sealed class CsmsOptions
     [Range(0, 1)]
     public int SecurityProfile { get; set; }
 
-    /// <summary>Profile 1: each station's password by station id (<c>Csms__StationPasswords__CP001</c>).</summary>
+    /// <summary>
+    /// Profile 1: each station's password by station id (<c>Csms__StationPasswords__CP001</c>): a salted
+    /// hash from <c>hash-password</c> (<see cref="StationPasswordHash"/>) or, for training, plain text.
+    /// </summary>
     public Dictionary<string, string> StationPasswords { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Profile 1: the password of a station not listed in <see cref="StationPasswords"/>; unset, such a station is refused.</summary>
+    /// <summary>Profile 1: the password (hash or plain) of a station not listed in <see cref="StationPasswords"/>; unset, such a station is refused.</summary>
     public string? DefaultStationPassword { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (stationId, password) in StationPasswords.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            if (StationPasswordHash.Problem(password) is { } problem)
+                yield return new ValidationResult(problem, [$"{nameof(StationPasswords)}:{stationId}"]);
+        }
+
+        if (DefaultStationPassword is not null && StationPasswordHash.Problem(DefaultStationPassword) is { } defaultProblem)
+            yield return new ValidationResult(defaultProblem, [nameof(DefaultStationPassword)]);
+    }
 }

@@ -17,6 +17,7 @@ public static class CsmsSettingsCheck
         var problems = new List<string>();
         CheckDatabase(configuration, problems);
         SettingsSection.Check<CsmsOptions>(configuration, CsmsOptions.SectionName, problems);
+        SettingsSection.Check<StationLoginOptions>(configuration, StationLoginOptions.SectionName, problems);
         var operatorApi = SettingsSection.Check<OperatorApiOptions>(configuration, OperatorApiOptions.SectionName, problems);
         CheckOperatorKey(configuration, operatorApi, problems);
         return problems;
