@@ -5,7 +5,7 @@ namespace DrivePower.Csms.Authentication;
 
 public static class StationAuthenticationExtensions
 {
-    /// <summary>Station logins (security profile 1) and the throttling of failed ones.</summary>
+    /// <summary>Station logins (security profiles 1-3), the throttling of failed ones, and profile 3's client certificates.</summary>
     public static IHostApplicationBuilder AddStationAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StationLoginOptions>()
@@ -14,6 +14,7 @@ public static class StationAuthenticationExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<StationLoginThrottle>();
         builder.Services.AddSingleton<StationAuthentication>();
+        builder.Services.AddStationCertificateValidation();
         return builder;
     }
 }

@@ -36,12 +36,16 @@ public sealed class CsmsOptions : IValidatableObject
     public UnknownIdTokenPolicy UnknownIdTokenPolicy { get; set; } = UnknownIdTokenPolicy.Accept;
 
     /// <summary>
-    /// OCPP security profile the stations must use: 0 (default, a training stand: no authentication)
-    /// or 1 (HTTP Basic auth, user = station id, password 16-40 characters). TLS (profiles 2 and 3)
-    /// belongs to the reverse proxy or Kestrel's own HTTPS settings.
+    /// OCPP security profile the stations must use: 0 (default, a training stand: no authentication),
+    /// 1 (HTTP Basic auth, user = station id, password 16-40 characters), 2 (the same over TLS: wss to
+    /// a Kestrel HTTPS endpoint) or 3 (TLS with a client certificate from <see cref="StationCaCertificatePath"/>
+    /// whose subject CN is the station id; no password).
     /// </summary>
-    [Range(0, 1)]
+    [Range(0, 3)]
     public int SecurityProfile { get; set; }
+
+    /// <summary>Profile 3: the PEM file of the CA that issues the stations' client certificates.</summary>
+    public string? StationCaCertificatePath { get; set; }
 
     /// <summary>
     /// Profile 1: each station's password by station id (<c>Csms__StationPasswords__CP001</c>): a salted
@@ -62,5 +66,22 @@ public sealed class CsmsOptions : IValidatableObject
 
         if (DefaultStationPassword is not null && StationPasswordHash.Problem(DefaultStationPassword) is { } defaultProblem)
             yield return new ValidationResult(defaultProblem, [nameof(DefaultStationPassword)]);
+        if (SecurityProfile == 3 && CaProblem(StationCaCertificatePath) is { } caProblem)
+            yield return new ValidationResult(caProblem, [nameof(StationCaCertificatePath)]);
+    }
+
+    private static string? CaProblem(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            return "security profile 3 needs the PEM file of the CA that issues the station certificates.";
+        try
+        {
+            using var ca = Authentication.StationCertificates.LoadCa(path);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            return $"cannot load a PEM certificate from {path}: {e.Message}";
+        }
     }
 }

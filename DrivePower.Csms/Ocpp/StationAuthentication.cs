@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using DrivePower.Csms.Authentication;
 using DrivePower.Csms.Configuration;
@@ -13,7 +14,9 @@ public sealed record StationRefusal(string Reason, IResult Result);
 /// Security profile 1: HTTP Basic auth on the WebSocket upgrade, user = station id, password
 /// 16-40 characters and matching the one configured for the station (a salted hash or plain text,
 /// see <see cref="StationPasswordHash"/>). Failed guesses are throttled per station id and per client
-/// address (<see cref="StationLoginThrottle"/>). Profile 0 lets every station in.
+/// address (<see cref="StationLoginThrottle"/>). Profile 2: the same, over TLS only. Profile 3: TLS
+/// with a client certificate (issuer checked by Kestrel) whose subject CN is the station id.
+/// Profile 0 lets every station in.
 /// </summary>
 public sealed class StationAuthentication(IOptions<CsmsOptions> options, StationLoginThrottle throttle)
 {
@@ -24,8 +27,13 @@ public sealed class StationAuthentication(IOptions<CsmsOptions> options, Station
     public StationRefusal? Refusal(HttpContext context, string stationId)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (options.Value.SecurityProfile == 0)
+        var profile = options.Value.SecurityProfile;
+        if (profile == 0)
             return null;
+        if (profile >= 2 && !context.Request.IsHttps)
+            return TlsRequired(profile);
+        if (profile == 3)
+            return CertificateProblem(context.Connection.ClientCertificate, stationId) is { } certificateProblem ? Unauthorized(context, certificateProblem) : null;
 
         if (!TryReadBasic(context.Request.Headers.Authorization, out var user, out var password))
             return Unauthorized(context, "Security profile 1: send HTTP Basic auth with the station id as user name.");
@@ -49,6 +57,21 @@ public sealed class StationAuthentication(IOptions<CsmsOptions> options, Station
 
         var expected = options.Value.StationPasswords.GetValueOrDefault(stationId) ?? options.Value.DefaultStationPassword;
         return expected is not null && StationPasswordHash.Matches(expected, password) ? null : "Wrong station id or password.";
+    }
+
+    private static string? CertificateProblem(X509Certificate2? certificate, string stationId)
+    {
+        if (certificate is null)
+            return "Security profile 3: present a client certificate issued by the station CA.";
+        return string.Equals(StationCertificates.CommonName(certificate), stationId, StringComparison.Ordinal)
+            ? null
+            : "The client certificate's subject CN is not the station id.";
+    }
+
+    private static StationRefusal TlsRequired(int profile)
+    {
+        var reason = $"Security profile {profile} needs TLS: connect with wss:// to the CSMS's HTTPS endpoint.";
+        return new StationRefusal(reason, TypedResults.Problem(reason, statusCode: StatusCodes.Status400BadRequest, title: "TLS required"));
     }
 
     private static StationRefusal Unauthorized(HttpContext context, string reason)
