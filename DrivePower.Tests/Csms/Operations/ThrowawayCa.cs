@@ -44,9 +44,25 @@ internal sealed class ThrowawayCa : IDisposable
         return path;
     }
 
+    /// <summary>A client certificate for <paramref name="commonName"/> as PEM files, certificate and key.</summary>
+    public (string Certificate, string Key) WriteClientPem(string commonName)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var issued = Issue(commonName, server: false, key);
+        var (certificate, keyFile) = (Path.Combine(Folder, commonName + ".crt"), Path.Combine(Folder, commonName + ".key"));
+        File.WriteAllText(certificate, issued.ExportCertificatePem());
+        File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
+        return (certificate, keyFile);
+    }
+
     public X509Certificate2 Issue(string commonName, bool server = false)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return Issue(commonName, server, key);
+    }
+
+    private X509Certificate2 Issue(string commonName, bool server, ECDsa key)
+    {
         var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
