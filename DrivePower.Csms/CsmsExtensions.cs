@@ -1,9 +1,11 @@
 using DrivePower.Csms.Apis;
+using DrivePower.Csms.Authentication;
 using DrivePower.Csms.Configuration;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Events;
 using DrivePower.Csms.Handlers;
 using DrivePower.Csms.Ocpp;
+using DrivePower.Csms.Schema;
 using DrivePower.Csms.Stations;
 using DrivePower.Database;
 using DrivePower.Ocpp.Rpc;
@@ -31,6 +33,7 @@ public static class CsmsExtensions
             .WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name))
             .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name));
 
+        builder.AddSchemaCheck();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new OcppRpcTelemetry(services.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         builder.Services.AddSingleton<SqlRunner>();
@@ -43,6 +46,7 @@ public static class CsmsExtensions
         builder.Services.AddSingleton<LastSeenTracker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LastSeenTracker>());
         builder.Services.AddSingleton<StationConnectionHost>();
+        builder.AddStationAuthentication();
         builder.Services.AddSingleton<BootNotificationHandler>();
         builder.Services.AddSingleton<HeartbeatHandler>();
         builder.Services.AddSingleton<StatusNotificationHandler>();

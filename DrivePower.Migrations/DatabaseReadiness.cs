@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace DrivePower.Migrations;
 
-/// <summary>Waits, bounded, until the PostgreSQL server accepts a connection to the database.</summary>
+/// <summary>
+/// Waits, bounded, until the PostgreSQL server accepts a connection to the database. A server that is
+/// down or starting is waited for; a missing database or refused credentials fail at once.
+/// </summary>
 public static partial class DatabaseReadiness
 {
     public static async Task WaitAsync(
@@ -23,10 +26,18 @@ public static partial class DatabaseReadiness
                 Log.DatabaseReachable(logger, builder.Host, attempt);
                 return;
             }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+            {
+                // The server is up but has no such database: waiting will not create it.
+                throw new DatabaseSetupException(
+                    $"The database \"{builder.Database}\" does not exist on {builder.Host}:{builder.Port}. Create it, then run the migrator again: "
+                    + $"createdb -h {builder.Host} -p {builder.Port} -U {builder.Username} {builder.Database} (or in psql: CREATE DATABASE \"{builder.Database}\";)",
+                    e);
+            }
             catch (PostgresException e) when (e.SqlState.StartsWith("28", StringComparison.Ordinal))
             {
                 // Wrong user or password: waiting will not fix it.
-                throw new InvalidOperationException($"The database refused the credentials: {e.MessageText}", e);
+                throw new DatabaseSetupException($"The database refused the credentials: {e.MessageText}", e);
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {

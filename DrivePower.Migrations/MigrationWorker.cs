@@ -30,6 +30,12 @@ internal sealed partial class MigrationWorker(
             Execute(command, new SchemaMigrator(connectionString, loggerFactory));
             commandLine.ExitCode = ExitCodes.Success;
         }
+        catch (DatabaseSetupException e)
+        {
+            commandLine.ExitCode = ExitCodes.UsageError;
+            Log.CommandFailed(logger, e.Message);
+            await Console.Error.WriteLineAsync($"DrivePower.Migrations: error: {e.Message}");
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.CommandFailed(logger, e.Message);

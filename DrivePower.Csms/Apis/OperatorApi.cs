@@ -1,18 +1,21 @@
+using DrivePower.Csms.Authentication;
 using DrivePower.Csms.Data;
+using DrivePower.Csms.Schema;
 using Scalar.AspNetCore;
 
 namespace DrivePower.Csms.Apis;
 
 /// <summary>
 /// The operator HTTP API: stations, transactions, commands, live events, the authorization list;
-/// Problem Details (RFC 9457) for every error; the OpenAPI document at <c>/openapi/v1.json</c> and, in
+/// Problem Details (RFC 9457) for every error; an operator key (<c>X-Api-Key</c>) when the CSMS listens
+/// beyond loopback (see <see cref="OperatorApiAuthentication"/>); the OpenAPI document at <c>/openapi/v1.json</c> and, in
 /// Development, an interactive API page at <c>/scalar</c>.
 /// </summary>
 public static class OperatorApi
 {
     public static IHostApplicationBuilder AddOperatorApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = SchemaProblemDetails.Customize);
         builder.Services.Configure<ExceptionHandlerOptions>(options =>
             options.StatusCodeSelector = exception => exception switch
             {
@@ -23,7 +26,8 @@ public static class OperatorApi
             });
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorJsonContext.Default));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OperatorApiSecurityScheme>());
+        builder.AddOperatorApiAuthentication();
         builder.Services.AddSingleton<StationQueries>();
         builder.Services.AddSingleton<TransactionQueries>();
         builder.Services.AddSingleton<TransactionEnds>();
@@ -35,15 +39,18 @@ public static class OperatorApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseNulRejection();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
             app.MapScalarApiReference();
 
-        app.MapStationsApi();
-        app.MapTransactionsApi();
-        app.MapCommandsApi();
-        app.MapEventsApi();
-        app.MapIdTokensApi();
+        var api = app.MapGroup("").RequireAuthorization(OperatorApiAuthentication.PolicyName);
+        api.MapStationsApi();
+        api.MapTransactionsApi();
+        api.MapCommandsApi();
+        api.MapEventsApi();
+        api.MapIdTokensApi();
         return app;
     }
 }

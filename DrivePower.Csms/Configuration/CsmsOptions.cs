@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace DrivePower.Csms.Configuration;
 
 /// <summary>The CSMS's settings, section <c>Csms</c> (environment <c>Csms__HeartbeatIntervalSeconds</c>, ...).</summary>
-public sealed class CsmsOptions
+public sealed class CsmsOptions : IValidatableObject
 {
     public const string SectionName = "Csms";
 
@@ -36,16 +36,52 @@ public sealed class CsmsOptions
     public UnknownIdTokenPolicy UnknownIdTokenPolicy { get; set; } = UnknownIdTokenPolicy.Accept;
 
     /// <summary>
-    /// OCPP security profile the stations must use: 0 (default, a training stand: no authentication)
-    /// or 1 (HTTP Basic auth, user = station id, password 16-40 characters). TLS (profiles 2 and 3)
-    /// belongs to the reverse proxy or Kestrel's own HTTPS settings.
+    /// OCPP security profile the stations must use: 0 (default, a training stand: no authentication),
+    /// 1 (HTTP Basic auth, user = station id, password 16-40 characters), 2 (the same over TLS: wss to
+    /// a Kestrel HTTPS endpoint) or 3 (TLS with a client certificate from <see cref="StationCaCertificatePath"/>
+    /// whose subject CN is the station id; no password).
     /// </summary>
-    [Range(0, 1)]
+    [Range(0, 3)]
     public int SecurityProfile { get; set; }
 
-    /// <summary>Profile 1: each station's password by station id (<c>Csms__StationPasswords__CP001</c>).</summary>
+    /// <summary>Profile 3: the PEM file of the CA that issues the stations' client certificates.</summary>
+    public string? StationCaCertificatePath { get; set; }
+
+    /// <summary>
+    /// Profile 1: each station's password by station id (<c>Csms__StationPasswords__CP001</c>): a salted
+    /// hash from <c>hash-password</c> (<see cref="StationPasswordHash"/>) or, for training, plain text.
+    /// </summary>
     public Dictionary<string, string> StationPasswords { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Profile 1: the password of a station not listed in <see cref="StationPasswords"/>; unset, such a station is refused.</summary>
+    /// <summary>Profile 1: the password (hash or plain) of a station not listed in <see cref="StationPasswords"/>; unset, such a station is refused.</summary>
     public string? DefaultStationPassword { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (stationId, password) in StationPasswords.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            if (StationPasswordHash.Problem(password) is { } problem)
+                yield return new ValidationResult(problem, [$"{nameof(StationPasswords)}:{stationId}"]);
+        }
+
+        if (DefaultStationPassword is not null && StationPasswordHash.Problem(DefaultStationPassword) is { } defaultProblem)
+            yield return new ValidationResult(defaultProblem, [nameof(DefaultStationPassword)]);
+        if (SecurityProfile == 3 && CaProblem(StationCaCertificatePath) is { } caProblem)
+            yield return new ValidationResult(caProblem, [nameof(StationCaCertificatePath)]);
+    }
+
+    private static string? CaProblem(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            return "security profile 3 needs the PEM file of the CA that issues the station certificates.";
+        try
+        {
+            using var ca = Authentication.StationCertificates.LoadCa(path);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            return $"cannot load a PEM certificate from {path}: {e.Message}";
+        }
+    }
 }

@@ -15,7 +15,8 @@ public static partial class OcppEndpoint
     private static ProblemHttpResult MissingStationId() =>
         TypedResults.Problem(StationIdentity.Problem(null), statusCode: StatusCodes.Status400BadRequest, title: "Invalid station id");
 
-    private static async Task<IResult> ConnectAsync(HttpContext context, string stationId, StationConnectionHost host, ILoggerFactory loggerFactory)
+    private static async Task<IResult> ConnectAsync(
+        HttpContext context, string stationId, StationConnectionHost host, StationAuthentication authentication, ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(OcppEndpoint).FullName!);
         if (StationIdentity.Problem(stationId) is { } problem)
@@ -24,11 +25,10 @@ public static partial class OcppEndpoint
             return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid station id");
         }
 
-        if (StationAuthentication.Problem(host.Options, stationId, context.Request.Headers.Authorization) is { } refusal)
+        if (authentication.Refusal(context, stationId) is { } refusal)
         {
-            Log.Refused(logger, stationId, refusal);
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\"";
-            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Station not authenticated");
+            Log.Refused(logger, stationId, refusal.Reason);
+            return refusal.Result;
         }
 
         if (!context.WebSockets.IsWebSocketRequest)

@@ -6,6 +6,9 @@ public sealed record EmulatorOptions
     /// <summary>The CSMS's OCPP endpoint; each station connects to <c>{CsmsUrl}/{stationId}</c>.</summary>
     public required Uri CsmsUrl { get; init; }
     public string? CsmsPassword { get; init; }
+
+    /// <summary>TLS towards the CSMS (profiles 2, 3): the CA to trust and the client certificate; null, the defaults.</summary>
+    public CsmsTls? CsmsTls { get; init; }
     public string StationId { get; init; } = "CP001";
     public int StationCount { get; init; } = 1;
     public int EvseCount { get; init; } = 1;

@@ -42,6 +42,7 @@ public static class EmulatorOptionsParser
             SummaryInterval = read.Seconds("SUMMARY_INTERVAL_SECONDS", settings.SummaryIntervalSeconds, TimeSpan.FromSeconds(10), 0.1, 3_600),
         };
 
+        options = options with { CsmsTls = CsmsTls.Read(read, settings, options.StationId, options.StationCount) };
         CheckStationIds(read, options);
         if (options.ReconnectMax < options.ReconnectMin)
             read.Fail($"RECONNECT_MAX_SECONDS must not be below RECONNECT_MIN_SECONDS, got '{settings.ReconnectMaxSeconds}'");

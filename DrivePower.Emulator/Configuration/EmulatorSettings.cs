@@ -10,6 +10,9 @@ public sealed class EmulatorSettings
 {
     [ConfigurationKeyName("CSMS_URL")] public string? CsmsUrl { get; set; }
     [ConfigurationKeyName("CSMS_PASSWORD")] public string? CsmsPassword { get; set; }
+    [ConfigurationKeyName("CSMS_CA_FILE")] public string? CsmsCaFile { get; set; }
+    [ConfigurationKeyName("CSMS_CLIENT_CERT")] public string? CsmsClientCert { get; set; }
+    [ConfigurationKeyName("CSMS_CLIENT_KEY")] public string? CsmsClientKey { get; set; }
     [ConfigurationKeyName("STATION_ID")] public string? StationId { get; set; }
     [ConfigurationKeyName("STATION_COUNT")] public string? StationCount { get; set; }
     [ConfigurationKeyName("EVSE_COUNT")] public string? EvseCount { get; set; }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DrivePower.Csms.Data;
@@ -22,7 +23,7 @@ public sealed class NulCharacterTests(MigratedDatabaseFixture database) : IClass
     public async Task InitializeAsync() =>
         _csms = await CsmsTestHost.StartAsync(database.ConnectionString,
             new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" },
-            builder => builder.Logging.AddProvider(_logs));
+            services => services.AddLogging(logging => logging.AddProvider(_logs)));
 
     public async Task DisposeAsync() => await _csms.DisposeAsync();
 

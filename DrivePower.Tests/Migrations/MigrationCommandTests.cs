@@ -19,6 +19,15 @@ public sealed class MigrationCommandTests
         Assert.Equal(new MigrationCommand(MigrationCommandKind.List), MigrationCommand.Parse(["list"]));
 
     [Theory]
+    [InlineData("help")]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    [InlineData("up", "--HELP")]
+    public void Help_in_any_spelling_asks_for_help(params string[] args) =>
+        Assert.True(MigrationCommand.AsksForHelp(args));
+
+    [Theory]
     [InlineData("down", "0")]
     [InlineData("down", "-1")]
     [InlineData("down", "two")]

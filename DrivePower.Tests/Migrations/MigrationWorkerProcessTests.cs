@@ -88,6 +88,41 @@ public sealed class MigrationWorkerProcessTests
         Assert.Contains("usage:", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    [InlineData("down", "1", "--help")]
+    public async Task Help_prints_the_usage_exits_0_and_applies_nothing(params string[] args)
+    {
+        await using var db = await ScratchDatabase.CreateAsync("workerhelp");
+
+        var result = await WorkerProcess.RunAsync(Csmsdb(db.ConnectionString), args);
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.StartsWith("usage: DrivePower.Migrations", result.Output, StringComparison.Ordinal);
+        Assert.Empty(await SchemaInspector.TablesAsync(db.ConnectionString));
+    }
+
+    [Fact]
+    public async Task A_database_that_does_not_exist_fails_at_once_with_exit_2_and_how_to_create_it()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var missing = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync("workermissing"));
+        await server.DropDatabaseAsync(missing.ConnectionString);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = await WorkerProcess.RunAsync(Csmsdb(missing.ConnectionString)); // waits up to 60 s for a server that is down
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}: retried as if transient");
+        Assert.DoesNotContain("not reachable yet", result.Output, StringComparison.Ordinal);
+        var error = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"\"{missing.Database}\" does not exist", error, StringComparison.Ordinal);
+        Assert.Contains($"createdb -h {missing.Host} -p {missing.Port} -U {missing.Username} {missing.Database}", error, StringComparison.Ordinal);
+        Assert.Contains($"CREATE DATABASE \"{missing.Database}\"", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task No_database_setting_exits_2_naming_both_settings()
     {

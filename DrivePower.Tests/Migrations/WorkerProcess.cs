@@ -3,7 +3,10 @@ using System.Text;
 
 namespace DrivePower.Tests.Migrations;
 
-/// <summary>The built DrivePower.Migrations worker as a real process: <c>dotnet DrivePower.Migrations.dll</c>.</summary>
+/// <summary>
+/// A built DrivePower program as a real process: <c>dotnet DrivePower.Migrations.dll</c> (the default) or
+/// another project's, e.g. the CSMS's start-up checks and commands.
+/// </summary>
 internal sealed class WorkerProcess : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
@@ -17,21 +20,42 @@ internal sealed class WorkerProcess : IDisposable
 
     public sealed record Result(int ExitCode, string Output, string Error);
 
+    public const string Migrations = "DrivePower.Migrations";
+    public const string Csms = "DrivePower.Csms";
+
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var worker = Start(environment, args);
         return await worker.WaitForExitAsync();
     }
 
-    public static WorkerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>Runs <paramref name="project"/>'s build output, writing <paramref name="input"/> (if any) to its standard input.</summary>
+    public static async Task<Result> RunProjectAsync(
+        string project, IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
+    {
+        using var process = Start(project, environment, input is not null, args);
+        if (input is not null)
+        {
+            await process._process.StandardInput.WriteAsync(input);
+            process._process.StandardInput.Close();
+        }
+
+        return await process.WaitForExitAsync();
+    }
+
+    public static WorkerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(Migrations, environment, redirectInput: false, args);
+
+    private static WorkerProcess Start(string project, IReadOnlyDictionary<string, string> environment, bool redirectInput, string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(WorkerDll());
+        start.ArgumentList.Add(BuiltDll(project));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -41,6 +65,7 @@ internal sealed class WorkerProcess : IDisposable
         start.Environment.Remove("ConnectionStrings__csmsdb");
         start.Environment.Remove("DATABASE_URL");
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -111,16 +136,16 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>
-    /// The worker's own build output (bin/&lt;configuration&gt;/&lt;tfm&gt; beside this test project's):
+    /// The project's own build output (bin/&lt;configuration&gt;/&lt;tfm&gt; beside this test project's):
     /// the copy in the test output would load the test project's shared frameworks, not its own.
     /// </summary>
-    private static string WorkerDll()
+    private static string BuiltDll(string project)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testOutput.Parent!;
         var repository = configuration.Parent!.Parent!.Parent!;
         var dll = Path.Combine(
-            repository.FullName, "DrivePower.Migrations", "bin", configuration.Name, testOutput.Name, "DrivePower.Migrations.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build DrivePower.Migrations first.", dll);
+            repository.FullName, project, "bin", configuration.Name, testOutput.Name, project + ".dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {project} first.", dll);
     }
 }
