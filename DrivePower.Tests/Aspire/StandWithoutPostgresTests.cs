@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DrivePower.Tests.Migrations;
 using DrivePower.AppHost;
 using DrivePower.AppHost.Postgres;
 using Microsoft.Extensions.Configuration;
@@ -14,11 +15,11 @@ public sealed class StandWithoutPostgresTests
     public async Task Without_connection_string_container_runtime_or_binaries_the_AppHost_exits_2_naming_the_three_ways_out()
     {
         var started = Stopwatch.StartNew();
-        var (exitCode, error) = await RunAppHostAsync(new()
+        var (exitCode, _, error) = await WorkerProcess.RunProjectAsync("DrivePower.AppHost", new Dictionary<string, string>
         {
             [ContainerRuntime.RuntimeSetting] = "drivepower-no-such-runtime",
             [StandTopology.Settings.LocalPostgresBin.Replace(":", "__", StringComparison.Ordinal)] = "/nonexistent/postgresql/bin",
-        });
+        }, input: null);
 
         Assert.True(started.Elapsed < Within, $"took {started.Elapsed}");
         Assert.True(exitCode == 2, $"exit code {exitCode}: {error}");
@@ -53,45 +54,4 @@ public sealed class StandWithoutPostgresTests
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-
-    /// <summary>The AppHost's own build output as a process, with only the given settings about PostgreSQL.</summary>
-    private static async Task<(int ExitCode, string Error)> RunAppHostAsync(Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(AppHostDll());
-        start.Environment.Remove($"ConnectionStrings__{StandTopology.Database}");
-        start.Environment.Remove(StandTopology.Env.PostgresBin);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Within);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The AppHost did not exit within {Within.TotalSeconds} s.");
-        }
-
-        return (process.ExitCode, await error);
-    }
-
-    /// <summary>The AppHost's own build output (bin/&lt;configuration&gt;/&lt;tfm&gt;), with its own runtime settings.</summary>
-    private static string AppHostDll()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = testOutput.Parent!;
-        var repository = configuration.Parent!.Parent!.Parent!;
-        var dll = Path.Combine(repository.FullName, "DrivePower.AppHost", "bin", configuration.Name, testOutput.Name, "DrivePower.AppHost.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build DrivePower.AppHost first.", dll);
-    }
 }
