@@ -1,5 +1,5 @@
 using System.Globalization;
-using DrivePower.Csms.Ocpp;
+using DrivePower.Ocpp.Connections;
 
 namespace DrivePower.Csms.Configuration;
 
@@ -24,11 +24,11 @@ public static class HashPasswordCommand
         }
 
         if (Console.IsInputRedirected is false)
-            error.Write("Station password (16-40 characters): ");
+            error.Write($"Station password ({StationPassword.LengthRule}): ");
         var password = input.ReadLine();
-        if (password is null || password.Length is < StationAuthentication.MinPasswordLength or > StationAuthentication.MaxPasswordLength)
+        if (password is null || !StationPassword.HasValidLength(password))
         {
-            error.WriteLine($"hash-password: the password must be {StationAuthentication.MinPasswordLength} to {StationAuthentication.MaxPasswordLength} characters long (OCPP security profile 1), got {password?.Length ?? 0}.");
+            error.WriteLine($"hash-password: the password must be {StationPassword.LengthRule} long (OCPP security profile 1), got {password?.Length ?? 0}.");
             return CsmsSettingsCheck.BadSettingsExitCode;
         }
 

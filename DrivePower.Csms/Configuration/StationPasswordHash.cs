@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using DrivePower.Csms.Ocpp;
+using DrivePower.Ocpp.Connections;
 
 namespace DrivePower.Csms.Configuration;
 
@@ -53,8 +53,8 @@ public static class StationPasswordHash
                 : $"not a valid hash: expected {Prefix}<iterations {MinIterations}-{MaxIterations}>$<salt, base64, >= {SaltBytes} bytes>$<hash, base64, {HashBytes} bytes> (make one with hash-password).";
         }
 
-        return configured.Length is < StationAuthentication.MinPasswordLength or > StationAuthentication.MaxPasswordLength
-            ? $"a plain-text password must be {StationAuthentication.MinPasswordLength} to {StationAuthentication.MaxPasswordLength} characters long (a station can send no other)."
+        return !StationPassword.HasValidLength(configured)
+            ? $"a plain-text password must be {StationPassword.LengthRule} long (a station can send no other)."
             : null;
     }
 

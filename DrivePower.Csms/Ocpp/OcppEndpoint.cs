@@ -1,3 +1,4 @@
+using DrivePower.Ocpp.Connections;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DrivePower.Csms.Ocpp;

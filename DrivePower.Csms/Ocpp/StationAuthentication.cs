@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using DrivePower.Csms.Authentication;
 using DrivePower.Csms.Configuration;
+using DrivePower.Ocpp.Connections;
 using Microsoft.Extensions.Options;
 
 namespace DrivePower.Csms.Ocpp;
@@ -20,9 +21,6 @@ public sealed record StationRefusal(string Reason, IResult Result);
 /// </summary>
 public sealed class StationAuthentication(IOptions<CsmsOptions> options, StationLoginThrottle throttle)
 {
-    public const int MinPasswordLength = 16;
-    public const int MaxPasswordLength = 40;
-
     /// <summary>Null when the station may connect, else the refusal to answer with.</summary>
     public StationRefusal? Refusal(HttpContext context, string stationId)
     {
@@ -52,8 +50,8 @@ public sealed class StationAuthentication(IOptions<CsmsOptions> options, Station
     {
         if (!string.Equals(user, stationId, StringComparison.Ordinal))
             return "The Basic-auth user name must be the station id.";
-        if (password.Length is < MinPasswordLength or > MaxPasswordLength)
-            return $"The password must be {MinPasswordLength} to {MaxPasswordLength} characters long.";
+        if (!StationPassword.HasValidLength(password))
+            return $"The password must be {StationPassword.LengthRule} long.";
 
         var expected = options.Value.StationPasswords.GetValueOrDefault(stationId) ?? options.Value.DefaultStationPassword;
         return expected is not null && StationPasswordHash.Matches(expected, password) ? null : "Wrong station id or password.";

@@ -1,11 +1,10 @@
+using DrivePower.Ocpp.Connections;
+
 namespace DrivePower.Emulator.Configuration;
 
 /// <summary>Turns <see cref="EmulatorSettings"/> into <see cref="EmulatorOptions"/>, naming every bad setting.</summary>
 public static class EmulatorOptionsParser
 {
-    /// <summary>OCPP-J: an identity is at most 48 characters and has no ':' (it is the Basic-auth user).</summary>
-    public const int MaxStationIdLength = 48;
-
     public static EmulatorOptions? Parse(EmulatorSettings settings, out IReadOnlyList<string> errors)
     {
         var read = new SettingReader();
@@ -54,19 +53,17 @@ public static class EmulatorOptionsParser
     private static void CheckStationIds(SettingReader read, EmulatorOptions options)
     {
         var longest = options.StationCount == 1 ? options.StationId : options.StationNumberedId(options.StationCount);
-        if (options.StationId.Contains(':', StringComparison.Ordinal) || options.StationId.Any(char.IsControl))
-            read.Fail($"STATION_ID must not contain ':' or control characters, got '{options.StationId}'");
-        else if (longest.Length > MaxStationIdLength)
-            read.Fail($"STATION_ID must give station ids of at most {MaxStationIdLength} characters, got '{longest}' ({longest.Length})");
+        if (StationIdentity.Problem(longest) is { } problem)
+            read.Fail($"STATION_ID must give valid OCPP station ids, but '{longest}' breaks a rule: {problem}");
     }
 
     private static string? Password(SettingReader read, string? text)
     {
         if (string.IsNullOrEmpty(text))
             return null;
-        if (text.Length is >= 16 and <= 40)
+        if (StationPassword.HasValidLength(text))
             return text;
-        read.Fail($"CSMS_PASSWORD must be 16 to 40 characters (OCPP security profile 1), got {text.Length}");
+        read.Fail($"CSMS_PASSWORD must be {StationPassword.LengthRule} (OCPP security profile 1), got {text.Length}");
         return null;
     }
 }

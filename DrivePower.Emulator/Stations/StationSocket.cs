@@ -1,20 +1,19 @@
 using System.Net.WebSockets;
 using System.Text;
+using DrivePower.Ocpp.Connections;
 
 namespace DrivePower.Emulator.Stations;
 
 /// <summary>Opens a station's WebSocket to the CSMS: OCPP subprotocols, keep-alive pings, optional Basic auth.</summary>
 internal static class StationSocket
 {
-    public static readonly string[] Subprotocols = ["ocpp2.0.1", "ocpp2.0"];
-
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
 
     public static async Task<ClientWebSocket> ConnectAsync(Uri url, string stationId, string? password, HttpMessageInvoker invoker, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
-        foreach (var subprotocol in Subprotocols)
+        foreach (var subprotocol in OcppSubprotocols.Supported)
             socket.Options.AddSubProtocol(subprotocol);
         socket.Options.KeepAliveInterval = KeepAlive;
         socket.Options.KeepAliveTimeout = KeepAlive;
@@ -41,5 +40,5 @@ internal static class StationSocket
 
     /// <summary>Whether the CSMS picked one of the OCPP subprotocols we offered.</summary>
     public static bool HasOcppSubprotocol(WebSocket socket) =>
-        socket.SubProtocol is { } chosen && Subprotocols.Contains(chosen, StringComparer.Ordinal);
+        socket.SubProtocol is { } chosen && OcppSubprotocols.Supported.Contains(chosen, StringComparer.Ordinal);
 }

@@ -1,4 +1,4 @@
-namespace DrivePower.Csms.Ocpp;
+namespace DrivePower.Ocpp.Connections;
 
 /// <summary>OCPP-J station identities: 1 to 48 characters, no ':' (it is the Basic-auth user name), printable.</summary>
 public static class StationIdentity

@@ -1,6 +1,6 @@
-namespace DrivePower.Csms.Ocpp;
+namespace DrivePower.Ocpp.Connections;
 
-/// <summary>The WebSocket subprotocols the CSMS speaks, most preferred first.</summary>
+/// <summary>The OCPP-J WebSocket subprotocols both sides speak, most preferred first.</summary>
 public static class OcppSubprotocols
 {
     public const string Ocpp201 = "ocpp2.0.1";
