@@ -21,11 +21,17 @@ var migrations = builder.AddProject<Projects.DrivePower_Migrations>(StandTopolog
     .WithReference(csmsdb)
     .WaitFor(csmsdb);
 
+// Scripts and the console send this key (X-Api-Key). The CSMS requires it once it listens beyond
+// loopback; under the AppHost it listens on loopback, so the key is wired but not yet demanded.
+var operatorApiKey = builder.AddParameter(
+    StandTopology.OperatorApiKey, new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
 // The CSMS's endpoint is declared here, not taken from its launch profile, so that the AppHost,
 // service discovery and the health check agree on it whatever the profile says.
 var csms = builder.AddProject<Projects.DrivePower_Csms>(StandTopology.Csms, project => project.ExcludeLaunchProfile = true)
     .WithHttpEndpoint()
     .WithReference(csmsdb)
+    .WithEnvironment(StandTopology.Env.OperatorApiKey, operatorApiKey)
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck(StandTopology.HealthPath)
     .WithExternalHttpEndpoints();

@@ -20,12 +20,16 @@ public static class StandTopology
 
     public const string HealthPath = "/health";
 
+    /// <summary>The operator API's key, a secret parameter generated once and kept in the AppHost's user secrets.</summary>
+    public const string OperatorApiKey = "operator-api-key";
+
     /// <summary>Environment variable names, spelled as Aspire injects them.</summary>
     public static class Env
     {
         public const string DatabaseConnection = "ConnectionStrings__" + Database;
         public const string CsmsServiceUrl = "services__" + Csms + "__http__0";
         public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+        public const string OperatorApiKey = "Csms__OperatorApi__Keys__0";
         public const string CsmsUrl = "CSMS_URL";
         public const string StationId = "STATION_ID";
         public const string StationCount = "STATION_COUNT";

@@ -35,8 +35,11 @@ internal sealed class AppHostModel
 
     public IResource this[string name] => Resources.Single(r => r.Name == name);
 
-    /// <summary>The resources that run as a process or container of their own (a database lives in its server).</summary>
-    public IEnumerable<IResource> Services => Resources.Where(r => r is not IResourceWithParent);
+    /// <summary>
+    /// The resources that run as a process or container of their own: not a database (it lives in its
+    /// server), not a parameter (compose reads those from the environment, e.g. CSMS_OPERATOR_API_KEY).
+    /// </summary>
+    public IEnumerable<IResource> Services => Resources.Where(r => r is not (IResourceWithParent or ParameterResource));
 
     /// <summary>What <paramref name="resource"/> waits for, by the service that hosts it, and how.</summary>
     public static IEnumerable<(string Service, WaitType How)> WaitsOf(IResource resource) =>

@@ -24,7 +24,6 @@ public sealed class ComposeMatchesAppHostTests : IAsyncLifetime
     [
         StandTopology.Env.OtlpEndpoint, // Aspire sets it at run time, towards its dashboard
         StandTopology.Env.CsmsUrl,      // the emulator's own setting, kept in emulator.env for people who edit it
-        "Csms__OperatorApi__Keys__0",   // compose publishes the CSMS beyond loopback, where the operator API needs a key
     ];
 
     private AppHostModel _model = null!;
