@@ -25,10 +25,10 @@ internal sealed class AnsweringCsms : IAsyncDisposable
 
     public Uri OcppUrl => new($"ws://127.0.0.1:{new Uri(_app.Urls.First()).Port}/ocpp");
 
-    public static async Task<AnsweringCsms> StartAsync()
+    public static async Task<AnsweringCsms> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var csms = new AnsweringCsms(app);
@@ -46,6 +46,7 @@ internal sealed class AnsweringCsms : IAsyncDisposable
             .On<HeartbeatRequest, HeartbeatResponse>((_, _, _) => ValueTask.FromResult(new HeartbeatResponse { CurrentTime = DateTimeOffset.UtcNow }));
 
         app.UseWebSockets();
+        app.MapGet("/alive", () => "ok");
         app.Map("/ocpp/{stationId}", async (HttpContext context, string stationId) =>
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync("ocpp2.0.1");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 
 namespace DrivePower.Benchmarks.Scale;
 
@@ -15,7 +14,7 @@ internal static class StationScaleBenchmark
 
     public static async Task<int> RunAsync(int count)
     {
-        var emulator = FindEmulator();
+        var emulator = BuildOutput.Find("DrivePower.Emulator");
         Console.WriteLine($"Emulator: {emulator}");
         var baseline = await MeasureAsync(emulator, 1);
         var loaded = await MeasureAsync(emulator, count);
@@ -72,19 +71,5 @@ internal static class StationScaleBenchmark
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         return run;
-    }
-
-    /// <summary>The emulator built beside this benchmark (same configuration), found from the repository root.</summary>
-    private static string FindEmulator()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DrivePower.sln")))
-            directory = directory.Parent;
-        if (directory is null)
-            throw new InvalidOperationException("Run the benchmark from the repository (DrivePower.sln not found above it).");
-
-        var configuration = typeof(StationScaleBenchmark).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var path = Path.Combine(directory.FullName, "DrivePower.Emulator", "bin", configuration, "net10.0", "DrivePower.Emulator.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the emulator first.", path);
     }
 }

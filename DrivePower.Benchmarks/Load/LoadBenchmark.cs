@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace DrivePower.Benchmarks.Load;
+
+/// <summary>
+/// The CSMS under load, measured from a separate process: a boot storm, then a closed loop of
+/// StatusNotifications, against the real CSMS (stored in PostgreSQL) and against a baseline that
+/// only answers, so that the cost of persistence shows side by side. See docs/performance.md.
+/// </summary>
+internal static class LoadBenchmark
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        if (LoadOptions.Parse(args, out var error) is not { } options)
+        {
+            Console.Error.WriteLine(error);
+            return 2;
+        }
+
+        Console.WriteLine($"load: storm {options.Storm} stations (concurrency {options.Concurrency}), closed loop {options.LoopStations} stations for {options.LoopDuration.TotalSeconds:0} s, {Environment.ProcessorCount} cores");
+        var results = new List<LoadResult>();
+        if (options.RunBaseline)
+        {
+            await using var baseline = await CsmsProcess.StartBaselineAsync();
+            results.Add(await MeasureAsync(baseline, options, countStored: null));
+        }
+
+        if (options.RunPersistent)
+        {
+            await using var persistent = await CsmsProcess.StartPersistentAsync(options.ConnectionString!);
+            results.Add(await MeasureAsync(persistent, options, prefix => CountStoredStatusesAsync(options.ConnectionString!, prefix)));
+        }
+
+        LoadResult.Print(results, Console.Out);
+        return results.Any(r => r.Failed > 0 || r.Missing > 0) ? 1 : 0;
+    }
+
+    private static async Task<LoadResult> MeasureAsync(CsmsProcess csms, LoadOptions options, Func<string, Task<long>>? countStored)
+    {
+        Console.WriteLine($"-- {csms.Name}");
+        var prefix = $"LOAD{DateTime.UtcNow:HHmmss}-";
+        var idleBytes = csms.ResidentBytes;
+        using var invoker = new HttpMessageInvoker(new SocketsHttpHandler());
+        var stations = new LoadStation?[options.Storm];
+        var stormFailures = 0;
+
+        var storm = Stopwatch.StartNew();
+        using (var gate = new SemaphoreSlim(options.Concurrency))
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.Storm).Select(async i =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    var station = await LoadStation.ConnectAsync(csms.OcppBase, $"{prefix}{i:D5}", invoker, CancellationToken.None);
+                    stations[i] = station;
+                    await station.BootAsync(CancellationToken.None);
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref stormFailures);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+
+        var stormTime = storm.Elapsed;
+        Console.WriteLine($"   storm: {options.Storm - stormFailures} of {options.Storm} stations booted in {stormTime.TotalSeconds:0.0} s");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // let the CSMS settle before reading its memory
+        var loadedBytes = csms.ResidentBytes;
+
+        var looping = stations.Take(options.LoopStations).OfType<LoadStation>().ToArray();
+        var until = DateTime.UtcNow + options.LoopDuration;
+        var loop = Stopwatch.StartNew();
+        await Task.WhenAll(looping.Select(station => station.LoopAsync(until, CancellationToken.None)));
+        var loopTime = loop.Elapsed;
+
+        var acknowledged = options.Storm - stormFailures + looping.Sum(s => s.Latencies.Count);
+        await Task.WhenAll(stations.OfType<LoadStation>().Select(s => s.DisposeAsync().AsTask()));
+        long? stored = countStored is null ? null : await countStored(prefix);
+
+        return new LoadResult(
+            csms.Name, options.Storm - stormFailures, stormTime, stormFailures,
+            looping.Sum(s => s.Latencies.Count) / loopTime.TotalSeconds, LatencyRecorder.Percentiles(looping.Select(s => s.Latencies)),
+            looping.Sum(s => s.Failed), acknowledged, stored,
+            (loadedBytes - idleBytes) / (double)Math.Max(1, options.Storm - stormFailures), loadedBytes);
+    }
+
+    /// <summary>Every StatusNotification acknowledged must be in the history, one row each.</summary>
+    private static async Task<long> CountStoredStatusesAsync(string connectionString, string prefix)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM station_connector_status_history WHERE station_id LIKE @prefix", connection);
+        count.Parameters.AddWithValue("prefix", prefix + "%");
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+}
