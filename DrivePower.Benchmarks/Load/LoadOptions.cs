@@ -26,6 +26,12 @@ internal sealed record LoadOptions
     {
         var options = new LoadOptions { ConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__csmsdb") };
         error = null;
+        if (args.Any(arg => arg is "--help" or "-h"))
+        {
+            error = Usage;
+            return null;
+        }
+
         for (var i = 0; i < args.Count; i += 2)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
