@@ -15,7 +15,7 @@ internal static class LoadBenchmark
         if (LoadOptions.Parse(args, out var error) is not { } options)
         {
             Console.Error.WriteLine(error);
-            return 2;
+            return error == LoadOptions.Usage ? 0 : 2;
         }
 
         Console.WriteLine($"load: storm {options.Storm} stations (concurrency {options.Concurrency}), closed loop {options.LoopStations} stations for {options.LoopDuration.TotalSeconds:0} s, {Environment.ProcessorCount} cores");
