@@ -2,6 +2,7 @@ using DrivePower.Csms.Apis;
 using DrivePower.Csms.Authentication;
 using DrivePower.Csms.Configuration;
 using DrivePower.Csms.Data;
+using DrivePower.Csms.Data.Batching;
 using DrivePower.Csms.Events;
 using DrivePower.Csms.Handlers;
 using DrivePower.Csms.Ocpp;
@@ -23,15 +24,22 @@ public static class CsmsExtensions
             .ValidateOnStart();
 
         var connectionString = CsmsDatabase.ResolveConnectionString(builder.Configuration);
+        var poolOptions = builder.Configuration.GetSection(DatabasePoolOptions.SectionName).Get<DatabasePoolOptions>() ?? new();
         builder.AddNpgsqlDataSource(CsmsDatabase.ConnectionName, settings =>
         {
-            settings.ConnectionString = connectionString; // DATABASE_URL too, not only ConnectionStrings:csmsdb
+            // DATABASE_URL too, not only ConnectionStrings:csmsdb; and a bounded pool.
+            settings.ConnectionString = poolOptions.Bound(connectionString);
             settings.DisableHealthChecks = true; // ours below answers within 3 s when the server is gone
         });
         builder.Services.AddHealthChecks().AddNpgSql(timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name))
             .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name));
+
+        builder.Services.AddOptions<WriteBatchingOptions>()
+            .BindConfiguration(WriteBatchingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         builder.AddSchemaCheck();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,5 +1,7 @@
 using DrivePower.Database;
 using DrivePower.Csms.Authentication;
+using DrivePower.Csms.Data;
+using DrivePower.Csms.Data.Batching;
 using Npgsql;
 
 namespace DrivePower.Csms.Configuration;
@@ -19,6 +21,8 @@ public static class CsmsSettingsCheck
         CheckDatabase(configuration, problems);
         SettingsSection.Check<CsmsOptions>(configuration, CsmsOptions.SectionName, problems);
         SettingsSection.Check<StationLoginOptions>(configuration, StationLoginOptions.SectionName, problems);
+        SettingsSection.Check<WriteBatchingOptions>(configuration, WriteBatchingOptions.SectionName, problems);
+        SettingsSection.Check<DatabasePoolOptions>(configuration, DatabasePoolOptions.SectionName, problems);
         var operatorApi = SettingsSection.Check<OperatorApiOptions>(configuration, OperatorApiOptions.SectionName, problems);
         CheckOperatorKey(configuration, operatorApi, problems);
         return problems;

@@ -1,7 +1,9 @@
 using DrivePower.Csms.Data;
+using DrivePower.Csms.Data.Batching;
 using DrivePower.Tests.Csms.Operator;
 using DrivePower.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DrivePower.Tests.Csms;
@@ -67,7 +69,7 @@ public sealed class SqlRunnerTests(MigratedDatabaseFixture database) : IClassFix
         await using var dataSource = NpgsqlDataSource.Create(viaProxy.ConnectionString);
         var runner = new SqlRunner(dataSource, NullLogger<SqlRunner>.Instance);
         var events = new StationEventStore(runner);
-        var statuses = new ConnectorStatusStore(runner);
+        await using var statuses = new ConnectorStatusStore(runner, Options.Create(new WriteBatchingOptions()), NullLogger<ConnectorStatusStore>.Instance);
         var stations = new StationStore(runner);
         await SeedStationAsync();
         await stations.TouchAsync("SQL-RUNNER", DateTimeOffset.UtcNow, CancellationToken.None); // a pooled connection through the proxy
