@@ -53,8 +53,10 @@ public static class EmulatorOptionsParser
     private static void CheckStationIds(SettingReader read, EmulatorOptions options)
     {
         var longest = options.StationCount == 1 ? options.StationId : options.StationNumberedId(options.StationCount);
-        if (StationIdentity.Problem(longest) is { } problem)
-            read.Fail($"STATION_ID must give valid OCPP station ids, but '{longest}' breaks a rule: {problem}");
+        if (longest.Length > StationIdentity.MaxLength)
+            read.Fail($"STATION_ID must give station ids of at most {StationIdentity.MaxLength} characters, got '{longest}' ({longest.Length})");
+        else if (StationIdentity.Problem(longest) is not null)
+            read.Fail($"STATION_ID must not contain ':' or control characters, got '{options.StationId}'");
     }
 
     private static string? Password(SettingReader read, string? text)
