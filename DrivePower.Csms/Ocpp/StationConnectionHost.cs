@@ -4,6 +4,7 @@ using DrivePower.Csms.Data;
 using DrivePower.Csms.Events;
 using DrivePower.Csms.Handlers;
 using DrivePower.Csms.Stations;
+using DrivePower.Ocpp.Connections;
 using DrivePower.Ocpp.Frames;
 using DrivePower.Ocpp.Rpc;
 using Microsoft.Extensions.Options;
@@ -51,7 +52,7 @@ public sealed partial class StationConnectionHost(
         if (connections.Register(session) is { } replaced)
         {
             Log.ConnectionReplaced(logger, stationId);
-            await replaced.Connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Replaced by a newer connection of this station");
+            await replaced.Connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, OcppCloseReasons.ReplacedByNewerConnection);
         }
 
         Log.Connected(logger, stationId, subprotocol, session.Accepted);
