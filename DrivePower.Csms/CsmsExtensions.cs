@@ -45,6 +45,7 @@ public static class CsmsExtensions
         builder.Services.AddSingleton<ConnectorStatusRegistry>();
         builder.Services.AddSingleton<LastSeenTracker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LastSeenTracker>());
+        builder.Services.AddSingleton<IRegistrationHistory, StoredRegistrationHistory>();
         builder.Services.AddSingleton<StationConnectionHost>();
         builder.AddStationAuthentication();
         builder.Services.AddSingleton<BootNotificationHandler>();

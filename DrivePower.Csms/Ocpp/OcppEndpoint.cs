@@ -1,3 +1,4 @@
+using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Connections;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +18,8 @@ public static partial class OcppEndpoint
         TypedResults.Problem(StationIdentity.Problem(null), statusCode: StatusCodes.Status400BadRequest, title: "Invalid station id");
 
     private static async Task<IResult> ConnectAsync(
-        HttpContext context, string stationId, StationConnectionHost host, StationAuthentication authentication, ILoggerFactory loggerFactory)
+        HttpContext context, string stationId, StationConnectionHost host, StationConnections connections, StationAuthentication authentication,
+        ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(OcppEndpoint).FullName!);
         if (StationIdentity.Problem(stationId) is { } problem)
@@ -48,12 +50,14 @@ public static partial class OcppEndpoint
                 statusCode: StatusCodes.Status400BadRequest, title: "Unsupported OCPP subprotocol");
         }
 
+        // Taken before anything is awaited, so of two connections of one station the later arrival wins.
+        var arrival = connections.NextArrival();
         var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = subprotocol,
             KeepAliveInterval = host.KeepAliveInterval,
         });
-        await host.RunAsync(stationId, socket, subprotocol, context.RequestAborted);
+        await host.RunAsync(stationId, socket, subprotocol, arrival, context.RequestAborted);
         return TypedResults.Empty;
     }
 
