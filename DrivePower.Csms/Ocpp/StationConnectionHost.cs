@@ -18,6 +18,7 @@ public sealed partial class StationConnectionHost(
     IServiceProvider services,
     StationConnections connections,
     IRegistrationHistory history,
+    StationSessionGuard guards,
     LastSeenTracker lastSeen,
     StationEventHub events,
     OcppRpcTelemetry telemetry,
@@ -68,13 +69,14 @@ public sealed partial class StationConnectionHost(
             ?? Task.CompletedTask;
         Log.Connected(logger, stationId, subprotocol, session.Accepted);
         events.Publish(new StationConnectedEvent(stationId, session.ConnectedAt, subprotocol));
+        var guard = guards.WatchAsync(session);
         try
         {
             await connection.RunAsync(cancellationToken);
         }
         finally
         {
-            await closingLoser;
+            await Task.WhenAll(guard, closingLoser);
             await connection.DisposeAsync();
             if (connections.Unregister(session))
                 events.Publish(new StationDisconnectedEvent(stationId, time.GetUtcNow()));
