@@ -18,10 +18,17 @@ public static partial class OcppEndpoint
         TypedResults.Problem(StationIdentity.Problem(null), statusCode: StatusCodes.Status400BadRequest, title: "Invalid station id");
 
     private static async Task<IResult> ConnectAsync(
-        HttpContext context, string stationId, StationConnectionHost host, StationConnections connections, StationAuthentication authentication,
-        ILoggerFactory loggerFactory)
+        HttpContext context, string stationId, StationConnectionHost host, StationConnections connections, StationSessionGuard guard,
+        StationAuthentication authentication, ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(OcppEndpoint).FullName!);
+        if (guard.IsStopping)
+        {
+            Log.Refused(logger, stationId, "the CSMS is shutting down");
+            return TypedResults.Problem("The CSMS is shutting down; connect again when it is back.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "CSMS shutting down");
+        }
+
         if (StationIdentity.Problem(stationId) is { } problem)
         {
             Log.Refused(logger, stationId, problem);

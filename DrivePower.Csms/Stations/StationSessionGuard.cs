@@ -7,23 +7,33 @@ namespace DrivePower.Csms.Stations;
 /// <summary>
 /// Watches one station session for as long as it is open and closes it when it must go: with 1008 when
 /// the station is not Accepted within <see cref="CsmsOptions.BootTimeoutSeconds"/> (a socket that never
-/// boots holds resources for nothing).
+/// boots holds resources for nothing), with 1001 when the CSMS begins to stop.
 /// </summary>
 public sealed partial class StationSessionGuard(
-    IOptions<CsmsOptions> options, TimeProvider time, ILogger<StationSessionGuard> logger)
+    IOptions<CsmsOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<StationSessionGuard> logger)
 {
+    public const string ShuttingDownReason = "CSMS shutting down";
+
+    /// <summary>True once the CSMS has begun to stop: new station connections are refused from then on.</summary>
+    public bool IsStopping => lifetime.ApplicationStopping.IsCancellationRequested;
+
     /// <summary>Completes when the session's connection closes (by either side, or by this guard).</summary>
     public async Task WatchAsync(StationSession session)
     {
         var connection = session.Connection;
-        var endOfWatch = connection.Closing;
+        using var endOfWatch = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, connection.Closing);
         var bootTimeout = TimeSpan.FromSeconds(options.Value.BootTimeoutSeconds);
-        if (!session.Accepted && await WaitAsync(bootTimeout, endOfWatch) && !session.Accepted)
+        if (!session.Accepted && await WaitAsync(bootTimeout, endOfWatch.Token) && !session.Accepted)
         {
             Log.BootTimedOut(logger, session.StationId, options.Value.BootTimeoutSeconds);
             await connection.CloseAsync(WebSocketCloseStatus.PolicyViolation,
                 $"No accepted BootNotification within {options.Value.BootTimeoutSeconds} s");
+            return;
         }
+
+        await WaitAsync(Timeout.InfiniteTimeSpan, endOfWatch.Token);
+        if (IsStopping && !connection.Closing.IsCancellationRequested)
+            await connection.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, ShuttingDownReason);
     }
 
     /// <summary>True when <paramref name="delay"/> passed, false when <paramref name="cancellationToken"/> ended the wait first.</summary>
