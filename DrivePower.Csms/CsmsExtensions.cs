@@ -10,6 +10,8 @@ using DrivePower.Csms.Schema;
 using DrivePower.Csms.Stations;
 using DrivePower.Database;
 using DrivePower.Ocpp.Rpc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace DrivePower.Csms;
 
@@ -22,6 +24,14 @@ public static class CsmsExtensions
             .BindConfiguration(CsmsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        // Before the upgrade Kestrel is in charge: a connection that never completes its request is its to close.
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<CsmsOptions>>((kestrel, csms) =>
+        {
+            var handshakeTimeout = TimeSpan.FromSeconds(csms.Value.HandshakeTimeoutSeconds);
+            kestrel.Limits.KeepAliveTimeout = handshakeTimeout; // until the first byte of a request
+            kestrel.Limits.RequestHeadersTimeout = handshakeTimeout; // from then until the last header
+        });
 
         var connectionString = CsmsDatabase.ResolveConnectionString(builder.Configuration);
         var poolOptions = builder.Configuration.GetSection(DatabasePoolOptions.SectionName).Get<DatabasePoolOptions>() ?? new();
@@ -53,6 +63,8 @@ public static class CsmsExtensions
         builder.Services.AddSingleton<ConnectorStatusRegistry>();
         builder.Services.AddSingleton<LastSeenTracker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LastSeenTracker>());
+        builder.Services.AddSingleton<IRegistrationHistory, StoredRegistrationHistory>();
+        builder.Services.AddSingleton<StationSessionGuard>();
         builder.Services.AddSingleton<StationConnectionHost>();
         builder.AddStationAuthentication();
         builder.Services.AddSingleton<BootNotificationHandler>();

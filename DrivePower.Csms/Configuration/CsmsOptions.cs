@@ -23,6 +23,20 @@ public sealed class CsmsOptions : IValidatableObject
     [Range(0, 3_600)]
     public int WebSocketKeepAliveSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How long a new TCP connection may take to send its complete upgrade request (and how long an idle
+    /// HTTP keep-alive connection stays open); Kestrel closes it after that.
+    /// </summary>
+    [Range(1, 600)]
+    public int HandshakeTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// How long a station's WebSocket may stay open without an Accepted BootNotification; then it is
+    /// closed with 1008. A station Accepted before, reconnecting, need not boot again.
+    /// </summary>
+    [Range(1, 3_600)]
+    public int BootTimeoutSeconds { get; set; } = 60;
+
     /// <summary>How often the stations' <c>last_seen_at</c> marks (from any message) are written, coalesced.</summary>
     [Range(1, 3_600)]
     public int LastSeenFlushSeconds { get; set; } = 5;

@@ -1,3 +1,4 @@
+using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Connections;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,9 +18,17 @@ public static partial class OcppEndpoint
         TypedResults.Problem(StationIdentity.Problem(null), statusCode: StatusCodes.Status400BadRequest, title: "Invalid station id");
 
     private static async Task<IResult> ConnectAsync(
-        HttpContext context, string stationId, StationConnectionHost host, StationAuthentication authentication, ILoggerFactory loggerFactory)
+        HttpContext context, string stationId, StationConnectionHost host, StationConnections connections, StationSessionGuard guard,
+        StationAuthentication authentication, ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(OcppEndpoint).FullName!);
+        if (guard.IsStopping)
+        {
+            Log.Refused(logger, stationId, "the CSMS is shutting down");
+            return TypedResults.Problem("The CSMS is shutting down; connect again when it is back.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "CSMS shutting down");
+        }
+
         if (StationIdentity.Problem(stationId) is { } problem)
         {
             Log.Refused(logger, stationId, problem);
@@ -48,12 +57,14 @@ public static partial class OcppEndpoint
                 statusCode: StatusCodes.Status400BadRequest, title: "Unsupported OCPP subprotocol");
         }
 
+        // Taken before anything is awaited, so of two connections of one station the later arrival wins.
+        var arrival = connections.NextArrival();
         var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = subprotocol,
             KeepAliveInterval = host.KeepAliveInterval,
         });
-        await host.RunAsync(stationId, socket, subprotocol, context.RequestAborted);
+        await host.RunAsync(stationId, socket, subprotocol, arrival, context.RequestAborted);
         return TypedResults.Empty;
     }
 

@@ -1,9 +1,9 @@
 using System.Net.WebSockets;
 using DrivePower.Csms.Configuration;
-using DrivePower.Csms.Data;
 using DrivePower.Csms.Events;
 using DrivePower.Csms.Handlers;
 using DrivePower.Csms.Stations;
+using DrivePower.Ocpp.Connections;
 using DrivePower.Ocpp.Frames;
 using DrivePower.Ocpp.Rpc;
 using Microsoft.Extensions.Options;
@@ -17,7 +17,8 @@ namespace DrivePower.Csms.Ocpp;
 public sealed partial class StationConnectionHost(
     IServiceProvider services,
     StationConnections connections,
-    StationStore stations,
+    IRegistrationHistory history,
+    StationSessionGuard guards,
     LastSeenTracker lastSeen,
     StationEventHub events,
     OcppRpcTelemetry telemetry,
@@ -32,7 +33,11 @@ public sealed partial class StationConnectionHost(
 
     public CsmsOptions Options => options.Value;
 
-    public async Task RunAsync(string stationId, WebSocket socket, string subprotocol, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the connection until it closes. <paramref name="arrival"/> is the connection's
+    /// <see cref="StationConnections.NextArrival"/>, taken when its upgrade came in.
+    /// </summary>
+    public async Task RunAsync(string stationId, WebSocket socket, string subprotocol, long arrival, CancellationToken cancellationToken)
     {
         var rpcOptions = new OcppRpcOptions
         {
@@ -40,48 +45,42 @@ public sealed partial class StationConnectionHost(
             MaxMessageSize = options.Value.MaxMessageSizeBytes,
         };
         var connection = new OcppRpcConnection(socket, stationId, _handlers.Value, rpcOptions, telemetry, loggerFactory);
-        var session = new StationSession(stationId, connection, subprotocol, time.GetUtcNow())
+        var session = new StationSession(stationId, connection, subprotocol, time.GetUtcNow(), arrival)
         {
-            Accepted = await WasAcceptedBeforeAsync(stationId, cancellationToken),
+            Accepted = await history.WasAcceptedAsync(stationId, cancellationToken),
         };
         connection.State = session;
         connection.CallFilter = RefuseUntilAccepted;
         connection.MessageReceived = _ => lastSeen.Mark(stationId);
 
-        if (connections.Register(session) is { } replaced)
+        var loser = connections.Register(session);
+        if (ReferenceEquals(loser, session))
         {
-            Log.ConnectionReplaced(logger, stationId);
-            await replaced.Connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Replaced by a newer connection of this station");
+            Log.ConnectionReplaced(logger, stationId, "this newly set up but older");
+            await connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, OcppCloseReasons.ReplacedByNewerConnection);
+            await connection.DisposeAsync();
+            return;
         }
 
+        if (loser is not null)
+            Log.ConnectionReplaced(logger, stationId, "the older");
+        // Not awaited before serving: the old socket may be half-open, and its close waits for a reply.
+        var closingLoser = loser?.Connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, OcppCloseReasons.ReplacedByNewerConnection)
+            ?? Task.CompletedTask;
         Log.Connected(logger, stationId, subprotocol, session.Accepted);
         events.Publish(new StationConnectedEvent(stationId, session.ConnectedAt, subprotocol));
+        var guard = guards.WatchAsync(session);
         try
         {
             await connection.RunAsync(cancellationToken);
         }
         finally
         {
+            await Task.WhenAll(guard, closingLoser);
             await connection.DisposeAsync();
             if (connections.Unregister(session))
                 events.Publish(new StationDisconnectedEvent(stationId, time.GetUtcNow()));
             Log.Disconnected(logger, stationId);
-        }
-    }
-
-    /// <summary>
-    /// A station keeps its registration across reconnects: OCPP stations boot on power-up, not on
-    /// every new connection. An unreadable database counts as "not yet accepted".
-    /// </summary>
-    private async Task<bool> WasAcceptedBeforeAsync(string stationId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await stations.GetRegistrationStatusAsync(stationId, cancellationToken) == "Accepted";
-        }
-        catch (StorageUnavailableException)
-        {
-            return false;
         }
     }
 
@@ -99,7 +98,7 @@ public sealed partial class StationConnectionHost(
         [LoggerMessage(401, LogLevel.Information, "Station {StationId} disconnected", EventName = "StationDisconnected")]
         public static partial void Disconnected(ILogger logger, string stationId);
 
-        [LoggerMessage(402, LogLevel.Warning, "Station {StationId} connected again; the older connection is closed", EventName = "StationConnectionReplaced")]
-        public static partial void ConnectionReplaced(ILogger logger, string stationId);
+        [LoggerMessage(402, LogLevel.Warning, "Station {StationId} has two connections; {Which} connection is closed", EventName = "StationConnectionReplaced")]
+        public static partial void ConnectionReplaced(ILogger logger, string stationId, string which);
     }
 }
