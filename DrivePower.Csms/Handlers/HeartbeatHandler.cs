@@ -10,7 +10,7 @@ public sealed class HeartbeatHandler(StationStore stations, TimeProvider time)
     public async ValueTask<HeartbeatResponse> HandleAsync(OcppCallContext context, HeartbeatRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await stations.TouchAsync(context.StationId, now, cancellationToken);
+        await stations.RecordHeartbeatAsync(context.StationId, now, cancellationToken);
         return new HeartbeatResponse { CurrentTime = now };
     }
 }

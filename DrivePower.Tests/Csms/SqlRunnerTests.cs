@@ -70,7 +70,7 @@ public sealed class SqlRunnerTests(MigratedDatabaseFixture database) : IClassFix
         var runner = new SqlRunner(dataSource, NullLogger<SqlRunner>.Instance);
         var events = new StationEventStore(runner);
         await using var statuses = new ConnectorStatusStore(runner, Options.Create(new WriteBatchingOptions()), NullLogger<ConnectorStatusStore>.Instance);
-        var stations = new StationStore(runner);
+        await using var stations = new StationStore(runner, Options.Create(new WriteBatchingOptions()), NullLogger<StationStore>.Instance);
         await SeedStationAsync();
         await stations.TouchAsync("SQL-RUNNER", DateTimeOffset.UtcNow, CancellationToken.None); // a pooled connection through the proxy
 
