@@ -1,3 +1,5 @@
+using DrivePower.Emulator.Configuration;
+
 namespace DrivePower.AppHost;
 
 /// <summary>
@@ -30,19 +32,19 @@ public static class StandTopology
         public const string CsmsServiceUrl = "services__" + Csms + "__http__0";
         public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
         public const string OperatorApiKey = "Csms__OperatorApi__Keys__0";
-        public const string CsmsUrl = "CSMS_URL";
-        public const string StationId = "STATION_ID";
-        public const string StationCount = "STATION_COUNT";
-        public const string EvseCount = "EVSE_COUNT";
-        public const string ConnectorsPerEvse = "CONNECTORS_PER_EVSE";
-        public const string VendorName = "VENDOR_NAME";
-        public const string Model = "MODEL";
-        public const string SerialNumber = "SERIAL_NUMBER";
-        public const string FirmwareVersion = "FIRMWARE_VERSION";
-        public const string Scenario = "SCENARIO";
-        public const string ScenarioChargeSeconds = "SCENARIO_CHARGE_SECONDS";
-        public const string ScenarioPauseSeconds = "SCENARIO_PAUSE_SECONDS";
-        public const string Quiet = "QUIET";
+        public const string CsmsUrl = EmulatorDefaults.Names.CsmsUrl;
+        public const string StationId = EmulatorDefaults.Names.StationId;
+        public const string StationCount = EmulatorDefaults.Names.StationCount;
+        public const string EvseCount = EmulatorDefaults.Names.EvseCount;
+        public const string ConnectorsPerEvse = EmulatorDefaults.Names.ConnectorsPerEvse;
+        public const string VendorName = EmulatorDefaults.Names.VendorName;
+        public const string Model = EmulatorDefaults.Names.Model;
+        public const string SerialNumber = EmulatorDefaults.Names.SerialNumber;
+        public const string FirmwareVersion = EmulatorDefaults.Names.FirmwareVersion;
+        public const string Scenario = EmulatorDefaults.Names.Scenario;
+        public const string ScenarioChargeSeconds = EmulatorDefaults.Names.ScenarioChargeSeconds;
+        public const string ScenarioPauseSeconds = EmulatorDefaults.Names.ScenarioPauseSeconds;
+        public const string Quiet = EmulatorDefaults.Names.Quiet;
 
         /// <summary>Where PostgreSQL's server binaries are (also read by the tests).</summary>
         public const string PostgresBin = "DRIVEPOWER_PG_BIN";
@@ -70,22 +72,27 @@ public static class StandTopology
         public const string Local = "local";
     }
 
-    /// <summary>An emulator setting: the variable the emulator reads, the AppHost key that sets it, its default.</summary>
+    /// <summary>An emulator setting: the variable the emulator reads, the AppHost key that sets it, the stand's value unless configured.</summary>
     public sealed record EmulatorSetting(string Variable, string Key, string Default);
 
+    /// <summary>The emulator's defaults (<c>EmulatorDefaults</c>, compiled in from the emulator), but where the stand shows more.</summary>
     public static IReadOnlyList<EmulatorSetting> EmulatorSettings { get; } =
     [
-        new(Env.StationId, Settings.Section + ":StationId", "CP001"),
-        new(Env.StationCount, Settings.Section + ":StationCount", "1"),
-        new(Env.EvseCount, Settings.Section + ":EvseCount", "2"),
-        new(Env.ConnectorsPerEvse, Settings.Section + ":ConnectorsPerEvse", "1"),
-        new(Env.VendorName, Settings.Section + ":VendorName", "DrivePower"),
-        new(Env.Model, Settings.Section + ":Model", "DP-Emulator"),
-        new(Env.SerialNumber, Settings.Section + ":SerialNumber", "DP-0001"),
-        new(Env.FirmwareVersion, Settings.Section + ":FirmwareVersion", "1.0.0"),
-        new(Env.Scenario, Settings.Section + ":Scenario", "charging"),
-        new(Env.ScenarioChargeSeconds, Settings.Section + ":ScenarioChargeSeconds", "60"),
-        new(Env.ScenarioPauseSeconds, Settings.Section + ":ScenarioPauseSeconds", "30"),
-        new(Env.Quiet, Settings.Section + ":Quiet", "false"),
+        Stand(Env.StationId, "StationId"),
+        Stand(Env.StationCount, "StationCount"),
+        Stand(Env.EvseCount, "EvseCount", standValue: "2"),
+        Stand(Env.ConnectorsPerEvse, "ConnectorsPerEvse"),
+        Stand(Env.VendorName, "VendorName"),
+        Stand(Env.Model, "Model"),
+        Stand(Env.SerialNumber, "SerialNumber", standValue: "DP-0001"),
+        Stand(Env.FirmwareVersion, "FirmwareVersion"),
+        Stand(Env.Scenario, "Scenario", standValue: "charging"),
+        Stand(Env.ScenarioChargeSeconds, "ScenarioChargeSeconds"),
+        Stand(Env.ScenarioPauseSeconds, "ScenarioPauseSeconds"),
+        Stand(Env.Quiet, "Quiet"),
     ];
+
+    private static EmulatorSetting Stand(string variable, string key, string? standValue = null) =>
+        new(variable, Settings.Section + ":" + key, standValue ?? EmulatorDefaults.Of(variable)
+            ?? throw new InvalidOperationException($"{variable} has no default: the stand must give it a value"));
 }

@@ -38,7 +38,7 @@ public static class CommandsApi
         if (!Allowed.Contains(action, StringComparer.Ordinal) || OcppActions.Find(action) is not { } ocppAction)
         {
             return Problems.Create(StatusCodes.Status400BadRequest, "Unknown command",
-                $"'{action}' is not a command an operator can send. Allowed (exact case): {string.Join(", ", Allowed)}.",
+                $"{OcppText.Quote(action)} is not a command an operator can send. Allowed (exact case): {string.Join(", ", Allowed)}.",
                 new Dictionary<string, object?> { ["allowed"] = Allowed });
         }
 
@@ -47,7 +47,7 @@ public static class CommandsApi
             return Invalid(action, violations, "The body is not a valid request payload for this action; nothing was sent.");
 
         if (connections.Find(stationId) is not { } session)
-            return Problems.NotFound("Station not connected", $"Station '{stationId}' is not connected: the command can't be sent.");
+            return Problems.NotFound("Station not connected", $"Station {OcppText.Quote(stationId)} is not connected: the command can't be sent.");
 
         try
         {
@@ -65,7 +65,7 @@ public static class CommandsApi
         catch (OcppCallErrorException error)
         {
             return Problems.Create(StatusCodes.Status502BadGateway, "The station answered with a CALLERROR",
-                $"{error.ErrorCode}: {error.Description}",
+                $"{OcppText.Quote(error.ErrorCode)}: {OcppText.Quote(error.Description)}",
                 new Dictionary<string, object?> { ["errorCode"] = error.ErrorCode, ["errorDescription"] = error.Description, ["errorDetails"] = error.Details });
         }
         catch (OcppCallTimeoutException timeout)
@@ -75,7 +75,7 @@ public static class CommandsApi
         catch (OcppConnectionClosedException)
         {
             return Problems.Create(StatusCodes.Status503ServiceUnavailable, "Station connection closed",
-                $"The connection of station '{stationId}' closed before it answered {action}.");
+                $"The connection of station {OcppText.Quote(stationId)} closed before it answered {action}.");
         }
     }
 

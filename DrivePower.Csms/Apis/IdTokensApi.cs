@@ -1,5 +1,6 @@
 using DrivePower.Csms.Apis.Models;
 using DrivePower.Csms.Data;
+using DrivePower.Ocpp.Frames;
 using DrivePower.Ocpp.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -38,7 +39,7 @@ public static class IdTokensApi
         if (await tokens.InsertAsync(record, time.GetUtcNow(), cancellationToken) is not { } created)
         {
             return Problems.Create(StatusCodes.Status409Conflict, "IdToken exists",
-                $"{record.Type} token '{record.IdToken}' is already listed: PUT /api/id-tokens/{record.Type}/{record.IdToken} changes it.");
+                $"{record.Type} token {OcppText.Quote(record.IdToken)} is already listed: PUT /api/id-tokens/{record.Type}/{Uri.EscapeDataString(record.IdToken)} changes it.");
         }
 
         return TypedResults.Created($"/api/id-tokens/{Uri.EscapeDataString(created.Type)}/{Uri.EscapeDataString(created.IdToken)}", ToModel(created));
@@ -79,7 +80,7 @@ public static class IdTokensApi
     }
 
     private static ProblemHttpResult NotFound(string type, string idToken) =>
-        Problems.NotFound("Unknown idToken", $"No {type} token '{idToken}' is listed.");
+        Problems.NotFound("Unknown idToken", $"No {OcppText.Quote(type)} token {OcppText.Quote(idToken)} is listed.");
 
     private static IdTokenInfoModel ToModel(IdTokenRecord token) => new(token.IdToken, token.Type, token.Status, token.ExpiresAt,
         token.GroupIdToken, token.GroupIdTokenType, token.CreatedAt, token.UpdatedAt);

@@ -1,6 +1,7 @@
 using DrivePower.Csms.Apis.Models;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Stations;
+using DrivePower.Ocpp.Frames;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DrivePower.Csms.Apis;
@@ -25,7 +26,7 @@ public static class StationsApi
         string id, StationQueries stations, TransactionQueries transactions, StationConnections connections, CancellationToken cancellationToken)
     {
         if (await stations.GetAsync(id, connections.IsConnected(id), cancellationToken) is not { } station)
-            return Problems.NotFound("Unknown station", $"No station '{id}' is known: it never sent a BootNotification.");
+            return Problems.NotFound("Unknown station", $"No station {OcppText.Quote(id)} is known: it never sent a BootNotification.");
         var active = await transactions.ListAsync(id, active: true, cancellationToken);
         return TypedResults.Ok(station with { ActiveTransactions = active });
     }

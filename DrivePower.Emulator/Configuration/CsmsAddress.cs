@@ -1,3 +1,5 @@
+using N = DrivePower.Emulator.Configuration.EmulatorDefaults.Names;
+
 namespace DrivePower.Emulator.Configuration;
 
 /// <summary>Where the CSMS's OCPP endpoint is, and each station's URL under it.</summary>
@@ -18,7 +20,7 @@ public static class CsmsAddress
         {
             if (Uri.TryCreate(settings.CsmsUrl.Trim(), UriKind.Absolute, out var url) && url.Scheme is "ws" or "wss")
                 return url;
-            problem = $"CSMS_URL must be an absolute ws:// or wss:// URL (e.g. ws://localhost:8080/ocpp), got '{settings.CsmsUrl}'";
+            problem = $"{N.CsmsUrl} must be an absolute ws:// or wss:// URL (e.g. ws://localhost:8080/ocpp), got '{settings.CsmsUrl}'";
             return null;
         }
 
@@ -26,7 +28,7 @@ public static class CsmsAddress
         var candidate = discovered?.Http?.FirstOrDefault(IsSet) ?? discovered?.Https?.FirstOrDefault(IsSet);
         if (candidate is null)
         {
-            problem = "CSMS_URL is not set, and Aspire service discovery names no CSMS (services__csms__http__0); set CSMS_URL, e.g. ws://localhost:8080/ocpp";
+            problem = $"{N.CsmsUrl} is not set, and Aspire service discovery names no CSMS (services__csms__http__0); set {N.CsmsUrl}, e.g. ws://localhost:8080/ocpp";
             return null;
         }
 

@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using N = DrivePower.Emulator.Configuration.EmulatorDefaults.Names;
 
 namespace DrivePower.Emulator.Configuration;
 
@@ -29,17 +30,17 @@ public sealed record CsmsTls(X509Certificate2? TrustedCa, X509Certificate2? Clie
         if (settings is { CsmsCaFile: null or "", CsmsClientCert: null or "", CsmsClientKey: null or "" })
             return null;
 
-        var ca = settings.CsmsCaFile is { Length: > 0 } caFile ? Load(read, "CSMS_CA_FILE", () => FirstPem(caFile)) : null;
+        var ca = settings.CsmsCaFile is { Length: > 0 } caFile ? Load(read, N.CsmsCaFile, () => FirstPem(caFile)) : null;
         X509Certificate2? client = null;
         if (settings.CsmsClientCert is { Length: > 0 } certFile && settings.CsmsClientKey is { Length: > 0 } keyFile)
-            client = Load(read, "CSMS_CLIENT_CERT", () => ClientCertificateFrom(certFile, keyFile));
+            client = Load(read, N.CsmsClientCert, () => ClientCertificateFrom(certFile, keyFile));
         else if (settings.CsmsClientCert is { Length: > 0 } || settings.CsmsClientKey is { Length: > 0 })
-            read.Fail("CSMS_CLIENT_CERT and CSMS_CLIENT_KEY go together: a client certificate needs its private key");
+            read.Fail($"{N.CsmsClientCert} and {N.CsmsClientKey} go together: a client certificate needs its private key");
 
         if (client is not null && stationCount != 1)
-            read.Fail($"CSMS_CLIENT_CERT names one station (its CN), so STATION_COUNT must be 1, got {stationCount}");
+            read.Fail($"{N.CsmsClientCert} names one station (its CN), so {N.StationCount} must be 1, got {stationCount}");
         else if (client is not null && client.GetNameInfo(X509NameType.SimpleName, false) is var name && name != stationId)
-            read.Fail($"CSMS_CLIENT_CERT is issued to CN '{name}', but STATION_ID is '{stationId}': the CSMS (profile 3) requires them equal");
+            read.Fail($"{N.CsmsClientCert} is issued to CN '{name}', but {N.StationId} is '{stationId}': the CSMS (profile 3) requires them equal");
         return new CsmsTls(ca, client);
     }
 

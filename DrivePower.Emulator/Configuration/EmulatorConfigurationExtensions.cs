@@ -9,12 +9,12 @@ public static class EmulatorConfigurationExtensions
     public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>
     {
         ["--env-file"] = EnvFile.Variable,
-        ["--csms-url"] = "CSMS_URL",
-        ["--station-id"] = "STATION_ID",
-        ["--station-count"] = "STATION_COUNT",
-        ["--evse-count"] = "EVSE_COUNT",
-        ["--scenario"] = "SCENARIO",
-        ["--quiet"] = "QUIET",
+        ["--csms-url"] = EmulatorDefaults.Names.CsmsUrl,
+        ["--station-id"] = EmulatorDefaults.Names.StationId,
+        ["--station-count"] = EmulatorDefaults.Names.StationCount,
+        ["--evse-count"] = EmulatorDefaults.Names.EvseCount,
+        ["--scenario"] = EmulatorDefaults.Names.Scenario,
+        ["--quiet"] = EmulatorDefaults.Names.Quiet,
     };
 
     /// <summary>

@@ -1,6 +1,9 @@
 namespace DrivePower.Emulator.Configuration;
 
-/// <summary>What the stations run on: <see cref="EmulatorSettings"/> parsed and checked.</summary>
+/// <summary>
+/// What the stations run on: <see cref="EmulatorSettings"/> parsed and checked. No defaults here: the
+/// parser sets every value, defaults from <see cref="EmulatorDefaults"/>.
+/// </summary>
 public sealed record EmulatorOptions
 {
     /// <summary>The CSMS's OCPP endpoint; each station connects to <c>{CsmsUrl}/{stationId}</c>.</summary>
@@ -9,27 +12,27 @@ public sealed record EmulatorOptions
 
     /// <summary>TLS towards the CSMS (profiles 2, 3): the CA to trust and the client certificate; null, the defaults.</summary>
     public CsmsTls? CsmsTls { get; init; }
-    public string StationId { get; init; } = "CP001";
-    public int StationCount { get; init; } = 1;
-    public int EvseCount { get; init; } = 1;
-    public int ConnectorsPerEvse { get; init; } = 1;
-    public string VendorName { get; init; } = "DrivePower";
-    public string Model { get; init; } = "DP-Emulator";
+    public required string StationId { get; init; }
+    public required int StationCount { get; init; }
+    public required int EvseCount { get; init; }
+    public required int ConnectorsPerEvse { get; init; }
+    public required string VendorName { get; init; }
+    public required string Model { get; init; }
     public string? SerialNumber { get; init; }
-    public string FirmwareVersion { get; init; } = "1.0.0";
-    public ScenarioKind Scenario { get; init; } = ScenarioKind.Idle;
-    public TimeSpan ScenarioCharge { get; init; } = TimeSpan.FromSeconds(60);
-    public TimeSpan ScenarioPause { get; init; } = TimeSpan.FromSeconds(30);
-    public double ScenarioRandomness { get; init; } = 0.2;
-    public TimeSpan MeterInterval { get; init; } = TimeSpan.FromSeconds(10);
-    public int ChargingPowerW { get; init; } = 11000;
-    public string IdToken { get; init; } = "DEMO-TOKEN-0001";
-    public bool Quiet { get; init; }
-    public double ConnectRate { get; init; } = 50;
-    public TimeSpan ReconnectMin { get; init; } = TimeSpan.FromSeconds(1);
-    public TimeSpan ReconnectMax { get; init; } = TimeSpan.FromSeconds(60);
-    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromSeconds(30);
-    public TimeSpan SummaryInterval { get; init; } = TimeSpan.FromSeconds(10);
+    public required string FirmwareVersion { get; init; }
+    public required ScenarioKind Scenario { get; init; }
+    public required TimeSpan ScenarioCharge { get; init; }
+    public required TimeSpan ScenarioPause { get; init; }
+    public required double ScenarioRandomness { get; init; }
+    public required TimeSpan MeterInterval { get; init; }
+    public required int ChargingPowerW { get; init; }
+    public required string IdToken { get; init; }
+    public required bool Quiet { get; init; }
+    public required double ConnectRate { get; init; }
+    public required TimeSpan ReconnectMin { get; init; }
+    public required TimeSpan ReconnectMax { get; init; }
+    public required TimeSpan CallTimeout { get; init; }
+    public required TimeSpan SummaryInterval { get; init; }
 
     /// <summary>The station ids: <see cref="StationId"/> alone, or <c>{StationId}-0001</c>… for several.</summary>
     public IEnumerable<string> StationIds() => StationCount == 1

@@ -1,3 +1,4 @@
+using Names = DrivePower.Emulator.Configuration.EmulatorDefaults.Names;
 
 namespace DrivePower.Emulator.Configuration;
 
@@ -8,33 +9,33 @@ namespace DrivePower.Emulator.Configuration;
 /// </summary>
 public sealed class EmulatorSettings
 {
-    [ConfigurationKeyName("CSMS_URL")] public string? CsmsUrl { get; set; }
-    [ConfigurationKeyName("CSMS_PASSWORD")] public string? CsmsPassword { get; set; }
-    [ConfigurationKeyName("CSMS_CA_FILE")] public string? CsmsCaFile { get; set; }
-    [ConfigurationKeyName("CSMS_CLIENT_CERT")] public string? CsmsClientCert { get; set; }
-    [ConfigurationKeyName("CSMS_CLIENT_KEY")] public string? CsmsClientKey { get; set; }
-    [ConfigurationKeyName("STATION_ID")] public string? StationId { get; set; }
-    [ConfigurationKeyName("STATION_COUNT")] public string? StationCount { get; set; }
-    [ConfigurationKeyName("EVSE_COUNT")] public string? EvseCount { get; set; }
-    [ConfigurationKeyName("CONNECTORS_PER_EVSE")] public string? ConnectorsPerEvse { get; set; }
-    [ConfigurationKeyName("VENDOR_NAME")] public string? VendorName { get; set; }
-    [ConfigurationKeyName("MODEL")] public string? Model { get; set; }
-    [ConfigurationKeyName("SERIAL_NUMBER")] public string? SerialNumber { get; set; }
-    [ConfigurationKeyName("FIRMWARE_VERSION")] public string? FirmwareVersion { get; set; }
-    [ConfigurationKeyName("SCENARIO")] public string? Scenario { get; set; }
-    [ConfigurationKeyName("SCENARIO_CHARGE_SECONDS")] public string? ScenarioChargeSeconds { get; set; }
-    [ConfigurationKeyName("SCENARIO_PAUSE_SECONDS")] public string? ScenarioPauseSeconds { get; set; }
-    [ConfigurationKeyName("SCENARIO_RANDOMNESS")] public string? ScenarioRandomness { get; set; }
-    [ConfigurationKeyName("METER_INTERVAL_SECONDS")] public string? MeterIntervalSeconds { get; set; }
-    [ConfigurationKeyName("CHARGING_POWER_W")] public string? ChargingPowerW { get; set; }
-    [ConfigurationKeyName("ID_TOKEN")] public string? IdToken { get; set; }
-    [ConfigurationKeyName("QUIET")] public string? Quiet { get; set; }
-    [ConfigurationKeyName("CONNECT_RATE")] public string? ConnectRate { get; set; }
-    [ConfigurationKeyName("RECONNECT_MIN_SECONDS")] public string? ReconnectMinSeconds { get; set; }
-    [ConfigurationKeyName("RECONNECT_MAX_SECONDS")] public string? ReconnectMaxSeconds { get; set; }
-    [ConfigurationKeyName("CALL_TIMEOUT_SECONDS")] public string? CallTimeoutSeconds { get; set; }
-    [ConfigurationKeyName("SUMMARY_INTERVAL_SECONDS")] public string? SummaryIntervalSeconds { get; set; }
-    [ConfigurationKeyName(EnvFile.Variable)] public string? EnvFilePath { get; set; }
+    [ConfigurationKeyName(Names.CsmsUrl)] public string? CsmsUrl { get; set; }
+    [ConfigurationKeyName(Names.CsmsPassword)] public string? CsmsPassword { get; set; }
+    [ConfigurationKeyName(Names.CsmsCaFile)] public string? CsmsCaFile { get; set; }
+    [ConfigurationKeyName(Names.CsmsClientCert)] public string? CsmsClientCert { get; set; }
+    [ConfigurationKeyName(Names.CsmsClientKey)] public string? CsmsClientKey { get; set; }
+    [ConfigurationKeyName(Names.StationId)] public string? StationId { get; set; }
+    [ConfigurationKeyName(Names.StationCount)] public string? StationCount { get; set; }
+    [ConfigurationKeyName(Names.EvseCount)] public string? EvseCount { get; set; }
+    [ConfigurationKeyName(Names.ConnectorsPerEvse)] public string? ConnectorsPerEvse { get; set; }
+    [ConfigurationKeyName(Names.VendorName)] public string? VendorName { get; set; }
+    [ConfigurationKeyName(Names.Model)] public string? Model { get; set; }
+    [ConfigurationKeyName(Names.SerialNumber)] public string? SerialNumber { get; set; }
+    [ConfigurationKeyName(Names.FirmwareVersion)] public string? FirmwareVersion { get; set; }
+    [ConfigurationKeyName(Names.Scenario)] public string? Scenario { get; set; }
+    [ConfigurationKeyName(Names.ScenarioChargeSeconds)] public string? ScenarioChargeSeconds { get; set; }
+    [ConfigurationKeyName(Names.ScenarioPauseSeconds)] public string? ScenarioPauseSeconds { get; set; }
+    [ConfigurationKeyName(Names.ScenarioRandomness)] public string? ScenarioRandomness { get; set; }
+    [ConfigurationKeyName(Names.MeterIntervalSeconds)] public string? MeterIntervalSeconds { get; set; }
+    [ConfigurationKeyName(Names.ChargingPowerW)] public string? ChargingPowerW { get; set; }
+    [ConfigurationKeyName(Names.IdToken)] public string? IdToken { get; set; }
+    [ConfigurationKeyName(Names.Quiet)] public string? Quiet { get; set; }
+    [ConfigurationKeyName(Names.ConnectRate)] public string? ConnectRate { get; set; }
+    [ConfigurationKeyName(Names.ReconnectMinSeconds)] public string? ReconnectMinSeconds { get; set; }
+    [ConfigurationKeyName(Names.ReconnectMaxSeconds)] public string? ReconnectMaxSeconds { get; set; }
+    [ConfigurationKeyName(Names.CallTimeoutSeconds)] public string? CallTimeoutSeconds { get; set; }
+    [ConfigurationKeyName(Names.SummaryIntervalSeconds)] public string? SummaryIntervalSeconds { get; set; }
+    [ConfigurationKeyName(Names.EnvFile)] public string? EnvFilePath { get; set; }
 
     /// <summary>Aspire service discovery: <c>services:csms:http:0</c> (env <c>services__csms__http__0</c>).</summary>
     [ConfigurationKeyName("services")] public DiscoveredServices? Services { get; set; }

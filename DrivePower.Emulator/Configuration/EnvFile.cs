@@ -8,7 +8,7 @@ namespace DrivePower.Emulator.Configuration;
 public static class EnvFile
 {
     /// <summary>The environment variable naming the file; the command line says <c>--env-file</c>.</summary>
-    public const string Variable = "EMULATOR_ENV_FILE";
+    public const string Variable = EmulatorDefaults.Names.EnvFile;
 
     public static Dictionary<string, string?> Parse(IEnumerable<string> lines)
     {

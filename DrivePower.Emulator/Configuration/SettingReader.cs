@@ -31,8 +31,8 @@ internal sealed class SettingReader
         return fallback;
     }
 
-    public TimeSpan Seconds(string name, string? text, TimeSpan fallback, double min, double max) =>
-        TimeSpan.FromSeconds(Number(name, text, fallback.TotalSeconds, min, max));
+    public TimeSpan Seconds(string name, string? text, double fallbackSeconds, double min, double max) =>
+        TimeSpan.FromSeconds(Number(name, text, fallbackSeconds, min, max));
 
     public bool Boolean(string name, string? text, bool fallback)
     {

@@ -1,3 +1,4 @@
+using DrivePower.Emulator.Configuration;
 using DrivePower.Ocpp.Rpc;
 
 namespace DrivePower.Emulator.Output;
@@ -17,7 +18,7 @@ public static class EmulatorLoggingExtensions
             console.UseUtcTimestamp = true;
         });
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        if (IsQuiet(builder.Configuration["QUIET"]))
+        if (IsQuiet(builder.Configuration[EmulatorDefaults.Names.Quiet]))
         {
             builder.Logging.AddFilter(OcppRpcConnection.FrameLogCategory, LogLevel.Warning);
             builder.Logging.AddFilter("DrivePower.Ocpp", LogLevel.Warning);

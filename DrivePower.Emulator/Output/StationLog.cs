@@ -28,6 +28,9 @@ internal static partial class StationLog
     [LoggerMessage(106, LogLevel.Information, "{StationId}: reconnect in {Seconds:0.0} s", EventName = "Reconnecting")]
     public static partial void Reconnecting(ILogger logger, string stationId, double seconds);
 
+    [LoggerMessage(121, LogLevel.Warning, "{StationId}: replaced by a newer connection: another connection with this station id exists (a second station or emulator with the same id?); reconnect in {Seconds:0.0} s", EventName = "ReplacedByAnotherConnection")]
+    public static partial void Replaced(ILogger logger, string stationId, double seconds);
+
     [LoggerMessage(107, LogLevel.Information, "{StationId}: booted: {Status}, interval {Interval} s (reason {Reason})", EventName = "Booted")]
     public static partial void Booted(ILogger logger, string stationId, RegistrationStatus status, int interval, BootReason reason);
 

@@ -21,7 +21,12 @@ internal sealed class EmulatorService(EmulatorOptions options, StationServices s
     {
         await Task.Yield();
         StationLog.Starting(services.Logger, options.StationCount, options.CsmsUrl, options.Scenario.ToString().ToLowerInvariant());
-        using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(15) });
+        // CSMS_CA_FILE and the client certificate (profiles 2, 3) live in the handler every station's socket uses.
+        using var invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+            SslOptions = options.CsmsTls?.ClientOptions() ?? new(),
+        });
         var throttle = new ConnectThrottle(options.ConnectRate);
         _stations = [.. options.StationIds().Select(id => new Station(id, services))];
         using var scenarios = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _scenariosStop.Token);

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net.WebSockets;
 using DrivePower.Emulator.Configuration;
 using DrivePower.Emulator.Output;
+using DrivePower.Ocpp.Connections;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Rpc;
 
@@ -8,8 +10,10 @@ namespace DrivePower.Emulator.Stations;
 
 /// <summary>
 /// Keeps one station connected: connect (throttled), run the session, and after any drop reconnect with
-/// exponential back-off and jitter; after a Reset reconnect at once. Cancelling the token closes the
-/// socket with NormalClosure.
+/// exponential back-off and jitter; after a Reset reconnect at once. The back-off starts again from the
+/// minimum only after a stable connection, never after the CSMS replaced this one by a newer connection
+/// with the same id (another station uses it: reconnecting at once would make the two fight forever).
+/// Cancelling the token closes the socket with NormalClosure.
 /// </summary>
 internal sealed class StationRunner(Station station, ConnectThrottle throttle, HttpMessageInvoker invoker)
 {
@@ -23,15 +27,18 @@ internal sealed class StationRunner(Station station, ConnectThrottle throttle, H
             while (!cancellationToken.IsCancellationRequested)
             {
                 await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
-                var accepted = await ConnectOnceAsync(cancellationToken).ConfigureAwait(false);
+                var end = await ConnectOnceAsync(cancellationToken).ConfigureAwait(false);
                 if (cancellationToken.IsCancellationRequested)
                     return;
                 if (station.TakeReset())
                     continue;
-                if (accepted)
+                if (end == ConnectionEnd.Stable)
                     _backoff.Reset();
                 var delay = _backoff.Next();
-                StationLog.Reconnecting(station.Logger, station.Id, delay.TotalSeconds);
+                if (end == ConnectionEnd.Replaced)
+                    StationLog.Replaced(station.Logger, station.Id, delay.TotalSeconds);
+                else
+                    StationLog.Reconnecting(station.Logger, station.Id, delay.TotalSeconds);
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -41,8 +48,8 @@ internal sealed class StationRunner(Station station, ConnectThrottle throttle, H
         }
     }
 
-    /// <summary>One connection, from connect to close. True if the CSMS accepted the station on it.</summary>
-    private async Task<bool> ConnectOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One connection, from connect to close, and how it ended.</summary>
+    private async Task<ConnectionEnd> ConnectOnceAsync(CancellationToken cancellationToken)
     {
         StationLog.Connecting(station.Logger, station.Id, _url);
         ClientWebSocket socket;
@@ -54,17 +61,18 @@ internal sealed class StationRunner(Station station, ConnectThrottle throttle, H
         {
             if (!cancellationToken.IsCancellationRequested)
                 StationLog.ConnectFailed(station.Logger, station.Id, Describe(exception));
-            return false;
+            return ConnectionEnd.Failed;
         }
 
         if (!StationSocket.HasOcppSubprotocol(socket))
         {
             StationLog.NoSubprotocol(station.Logger, station.Id);
             await CloseAsync(socket).ConfigureAwait(false);
-            return false;
+            return ConnectionEnd.Failed;
         }
 
         StationLog.Connected(station.Logger, station.Id, socket.SubProtocol!);
+        var connectedFor = Stopwatch.StartNew();
         var services = station.Services;
         services.Metrics.Connected(1);
         var connection = new OcppRpcConnection(socket, station.Id, services.Handlers, services.RpcOptions, services.RpcTelemetry, services.LoggerFactory);
@@ -88,8 +96,32 @@ internal sealed class StationRunner(Station station, ConnectThrottle throttle, H
             if (accepted)
                 services.Metrics.Accepted(-1);
             StationLog.Disconnected(station.Logger, station.Id);
-            return accepted;
+            return EndOf(socket, accepted, connectedFor.Elapsed);
         }
+    }
+
+    /// <summary>
+    /// Replaced: the CSMS closed it for a newer connection with this id (1008 and that reason). Stable: the
+    /// station was accepted and stayed longer than the longest back-off, so the next drop is news.
+    /// </summary>
+    private ConnectionEnd EndOf(ClientWebSocket socket, bool accepted, TimeSpan connectedFor)
+    {
+        if (socket.CloseStatus == WebSocketCloseStatus.PolicyViolation
+            && string.Equals(socket.CloseStatusDescription, OcppCloseReasons.ReplacedByNewerConnection, StringComparison.Ordinal))
+            return ConnectionEnd.Replaced;
+        return accepted && connectedFor >= station.Options.ReconnectMax ? ConnectionEnd.Stable : ConnectionEnd.Failed;
+    }
+
+    private enum ConnectionEnd
+    {
+        /// <summary>No connection, or one that did not last: the back-off grows.</summary>
+        Failed,
+
+        /// <summary>Accepted and up for a while: the back-off starts again from its minimum.</summary>
+        Stable,
+
+        /// <summary>Closed by the CSMS for a newer connection with the same station id: the back-off grows.</summary>
+        Replaced,
     }
 
     private static async Task CloseAsync(ClientWebSocket socket)

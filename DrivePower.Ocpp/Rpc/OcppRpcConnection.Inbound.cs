@@ -99,7 +99,7 @@ public sealed partial class OcppRpcConnection
 
         var action = OcppActions.Find(call.Action);
         if (action is null)
-            return CallErrorFrame.Create(call.MessageId, OcppErrorCode.NotImplemented, $"Action '{Printable(call.Action)}' is not known.");
+            return CallErrorFrame.Create(call.MessageId, OcppErrorCode.NotImplemented, $"Action {OcppText.Quote(call.Action)} is not known.");
         if (!_handlers.TryGet(action.Name, out var handler))
             return CallErrorFrame.Create(call.MessageId, OcppErrorCode.NotSupported, $"Action '{action.Name}' is not supported by this endpoint.");
 
@@ -140,8 +140,4 @@ public sealed partial class OcppRpcConnection
     /// <summary>The violations for a log line: each names its JSON path.</summary>
     internal static string Describe(IReadOnlyList<OcppViolation> violations) =>
         string.Join("; ", violations.Select(violation => violation.Description));
-
-    /// <summary>A peer's action name made safe to quote: short, printable.</summary>
-    private static string Printable(string action) =>
-        new([.. action.Take(40).Select(c => char.IsControl(c) ? '?' : c)]);
 }

@@ -10,9 +10,6 @@ namespace DrivePower.Ocpp.Validation;
 /// </summary>
 internal sealed class ValidationContext
 {
-    /// <summary>Unknown property names come from the peer: they are cut to this length in paths.</summary>
-    private const int MaxForeignNameLength = 32;
-
     private readonly List<(string? Name, int Index)> _path = [];
     private List<OcppViolation>? _violations;
 
@@ -69,26 +66,14 @@ internal sealed class ValidationContext
     }
 
     private static bool IsPlainName(string name) =>
-        name.Length is > 0 and <= MaxForeignNameLength
+        name.Length is > 0 and <= OcppText.MaxQuotedLength
         && (char.IsAsciiLetter(name[0]) || name[0] == '_')
         && name.AsSpan().IndexOfAnyExcept(PlainNameChars) < 0;
 
     private static readonly System.Buffers.SearchValues<char> PlainNameChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 
-    private static void AppendQuoted(StringBuilder path, string name)
-    {
-        path.Append("['");
-        foreach (var c in name.Length > MaxForeignNameLength ? name[..MaxForeignNameLength] : name)
-        {
-            if (c is '\'' or '\\')
-                path.Append('\\').Append(c);
-            else if (char.IsControl(c))
-                path.Append($"\\u{(int)c:x4}");
-            else
-                path.Append(c);
-        }
-
-        path.Append(name.Length > MaxForeignNameLength ? "…']" : "']");
-    }
+    /// <summary>A peer's property name, quoted the one safe way: <c>['name']</c>.</summary>
+    private static void AppendQuoted(StringBuilder path, string name) =>
+        path.Append('[').Append(OcppText.Quote(name)).Append(']');
 }

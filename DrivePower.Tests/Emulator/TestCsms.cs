@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using DrivePower.Ocpp.Connections;
 using DrivePower.Ocpp.Frames;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Rpc;
@@ -179,6 +180,13 @@ internal sealed class TestCsms : IAsyncDisposable
     {
         if (_connections.TryGetValue(stationId, out var connection))
             await connection.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "Dropped by the test");
+    }
+
+    /// <summary>Closes the station's connection as the CSMS does when a newer one with the same id arrives.</summary>
+    public async Task ReplaceAsync(string stationId)
+    {
+        if (_connections.TryGetValue(stationId, out var connection))
+            await connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, OcppCloseReasons.ReplacedByNewerConnection);
     }
 
     public async ValueTask DisposeAsync()
