@@ -35,13 +35,19 @@ public class RpcUnderAbuseTests
 
         // One CALL in its handler, MaxQueued waiting, one more held by the receive loop: the next is not read.
         const int Readable = 1 + MaxQueued + 1;
-        for (var i = 0; i < Readable + 1; i++)
-            await raw.SendAsync($$"""[2,"f{{i}}","Heartbeat",{}]""");
-        await Sql.EventuallyAsync(() => Task.FromResult(Volatile.Read(ref received) >= Readable));
-        await Task.Delay(300);
-        Assert.Equal(Readable, Volatile.Read(ref received));
+        try
+        {
+            for (var i = 0; i < Readable + 1; i++)
+                await raw.SendAsync($$"""[2,"f{{i}}","Heartbeat",{}]""");
+            await Sql.EventuallyAsync(() => Task.FromResult(Volatile.Read(ref received) >= Readable));
+            await Task.Delay(300);
+            Assert.Equal(Readable, Volatile.Read(ref received));
+        }
+        finally
+        {
+            release.SetResult();
+        }
 
-        release.SetResult();
         for (var i = 0; i < Readable + 1; i++)
         {
             var answer = JsonDocument.Parse(await raw.ReceiveAsync()).RootElement;
