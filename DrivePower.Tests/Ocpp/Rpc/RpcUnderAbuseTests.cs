@@ -15,6 +15,9 @@ public class RpcUnderAbuseTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The raw peers here never answer a close: don't wait the default 5 s for them.</summary>
+    private static readonly TimeSpan QuickClose = TimeSpan.FromMilliseconds(300);
+
     private static OcppHandlerRegistry Heartbeats(Task? release = null) => new OcppHandlerRegistry()
         .On<HeartbeatRequest, HeartbeatResponse>(async (_, _, _) =>
         {
@@ -28,7 +31,7 @@ public class RpcUnderAbuseTests
         const int MaxQueued = 2;
         await using var pair = await WebSocketPair.CreateAsync();
         var release = new TaskCompletionSource();
-        await using var csms = new RunningConnection(pair.Server, Heartbeats(release.Task), new OcppRpcOptions { MaxQueuedCalls = MaxQueued });
+        await using var csms = new RunningConnection(pair.Server, Heartbeats(release.Task), new OcppRpcOptions { MaxQueuedCalls = MaxQueued, CloseTimeout = QuickClose });
         var received = 0;
         csms.Connection.MessageReceived = _ => Interlocked.Increment(ref received);
         var raw = new RawPeer(pair.Client);
@@ -60,7 +63,7 @@ public class RpcUnderAbuseTests
     public async Task An_operation_canceled_exception_that_is_not_the_connections_own_does_not_stop_answering()
     {
         await using var pair = await WebSocketPair.CreateAsync();
-        await using var csms = new RunningConnection(pair.Server, Heartbeats());
+        await using var csms = new RunningConnection(pair.Server, Heartbeats(), new OcppRpcOptions { CloseTimeout = QuickClose });
         var calls = 0;
         csms.Connection.CallFilter = _ => Interlocked.Increment(ref calls) == 1 ? throw new OperationCanceledException("a timeout of the filter's own") : null;
         var raw = new RawPeer(pair.Client);
@@ -123,7 +126,7 @@ public class RpcUnderAbuseTests
     public async Task Disposing_a_connection_disposes_its_cancellation_source_and_locks_and_later_calls_see_it_closed()
     {
         await using var pair = await WebSocketPair.CreateAsync();
-        var station = new RunningConnection(pair.Client, new OcppHandlerRegistry());
+        var station = new RunningConnection(pair.Client, new OcppHandlerRegistry(), new OcppRpcOptions { CloseTimeout = QuickClose });
 
         await station.DisposeAsync();
 
