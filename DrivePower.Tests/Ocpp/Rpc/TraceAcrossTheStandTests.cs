@@ -17,7 +17,12 @@ public sealed class TraceAcrossTheStandTests(MigratedDatabaseFixture database) :
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name is OcppRpcTelemetry.Name or "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            // This test's stations' spans and the SQL under recorded spans; nothing of other tests.
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+                TraceContextTests.StationOf(options.Tags)?.StartsWith("EMU-TRACE", StringComparison.Ordinal) == true
+                || (options.Source.Name == "Npgsql" && options.Parent.TraceFlags.HasFlag(ActivityTraceFlags.Recorded))
+                    ? ActivitySamplingResult.AllDataAndRecorded
+                    : ActivitySamplingResult.None,
             ActivityStopped = stopped.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);

@@ -21,7 +21,9 @@ public sealed class TraceContextTests : IDisposable
         _listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name is OcppRpcTelemetry.Name || source == TestSource,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            // Only this test's spans: a recorded span makes a connection add the trace context to its CALLs.
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+                options.Source == TestSource || StationOf(options.Tags) == _stationId ? ActivitySamplingResult.AllDataAndRecorded : ActivitySamplingResult.None,
             ActivityStarted = activity =>
             {
                 if (activity.GetTagItem("ocpp.station_id") as string == _stationId)
@@ -32,6 +34,9 @@ public sealed class TraceContextTests : IDisposable
     }
 
     public void Dispose() => _listener.Dispose();
+
+    internal static string? StationOf(IEnumerable<KeyValuePair<string, object?>>? tags) =>
+        tags?.FirstOrDefault(tag => tag.Key == "ocpp.station_id").Value as string;
 
     /// <summary>Answers Heartbeat, noting the span current while the handler runs.</summary>
     private static OcppHandlerRegistry Heartbeats(ConcurrentQueue<ActivitySpanId> handlerSpans) => new OcppHandlerRegistry()
