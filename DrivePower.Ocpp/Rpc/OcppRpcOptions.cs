@@ -21,7 +21,8 @@ public sealed class OcppRpcOptions
     /// <summary>
     /// How many inbound CALLs may wait for their turn. OCPP allows one CALL in flight per direction, so
     /// a well-behaved peer never has more than one or two waiting; while the queue is full the connection
-    /// stops reading the socket, which slows a flooding peer down instead of growing memory.
+    /// stops reading the socket, which slows a flooding peer down instead of growing memory (its pings,
+    /// and answers to our own CALLs, wait too: a handler calling such a peer back waits out its timeout).
     /// </summary>
     public int MaxQueuedCalls { get; set; } = 16;
 
