@@ -53,31 +53,29 @@ public static class CommandsApi
         {
             return TypedResults.Ok(await session.Connection.CallAsync(action, payload, cancellationToken));
         }
-        catch (OcppValidationException invalid) when (invalid.Outbound)
+        catch (Exception exception) when (CallFailure(exception, stationId, action) is { } problem)
         {
-            return Invalid(action, Describe(invalid.Violations), "The body is not a valid request payload for this action; nothing was sent.");
-        }
-        catch (OcppValidationException invalid)
-        {
-            return Problems.Create(StatusCodes.Status502BadGateway, "Invalid response from the station",
-                $"The station's {action} response breaks the OCPP schema.", new Dictionary<string, object?> { ["violations"] = Describe(invalid.Violations) });
-        }
-        catch (OcppCallErrorException error)
-        {
-            return Problems.Create(StatusCodes.Status502BadGateway, "The station answered with a CALLERROR",
-                $"{OcppText.Quote(error.ErrorCode)}: {OcppText.Quote(error.Description)}",
-                new Dictionary<string, object?> { ["errorCode"] = error.ErrorCode, ["errorDescription"] = error.Description, ["errorDetails"] = error.Details });
-        }
-        catch (OcppCallTimeoutException timeout)
-        {
-            return Problems.Create(StatusCodes.Status504GatewayTimeout, "The station did not answer", timeout.Message);
-        }
-        catch (OcppConnectionClosedException)
-        {
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "Station connection closed",
-                $"The connection of station {OcppText.Quote(stationId)} closed before it answered {action}.");
+            return problem;
         }
     }
+
+    /// <summary>The problem a failed CALL is answered with; null for a failure that is ours (a 500).</summary>
+    internal static ProblemHttpResult? CallFailure(Exception exception, string stationId, string action) => exception switch
+    {
+        OcppValidationException { Outbound: true } invalid =>
+            Invalid(action, Describe(invalid.Violations), "The body is not a valid request payload for this action; nothing was sent."),
+        OcppValidationException invalid => Problems.Create(StatusCodes.Status502BadGateway, "Invalid response from the station",
+            $"The station's {action} response breaks the OCPP schema.", new Dictionary<string, object?> { ["violations"] = Describe(invalid.Violations) }),
+        OcppCallErrorException error => Problems.Create(StatusCodes.Status502BadGateway, "The station answered with a CALLERROR",
+            $"{OcppText.Quote(error.ErrorCode)}: {OcppText.Quote(error.Description)}",
+            new Dictionary<string, object?> { ["errorCode"] = error.ErrorCode, ["errorDescription"] = error.Description, ["errorDetails"] = error.Details }),
+        OcppCallTimeoutException timeout => Problems.Create(StatusCodes.Status504GatewayTimeout, "The station did not answer", timeout.Message),
+        OcppSendTimeoutException => Problems.Create(StatusCodes.Status504GatewayTimeout, "The station stopped reading",
+            $"The {action} CALL could not be sent to station {OcppText.Quote(stationId)} in time; its connection is closed and it may reconnect."),
+        OcppConnectionClosedException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "Station connection closed",
+            $"The connection of station {OcppText.Quote(stationId)} closed before it answered {action}."),
+        _ => null,
+    };
 
     /// <summary>The body as JSON and its schema violations; a body that is not JSON is one FormatViolation at <c>$</c>.</summary>
     private static async Task<(JsonElement Payload, IReadOnlyList<ViolationModel> Violations)> ReadPayloadAsync(

@@ -45,3 +45,13 @@ public sealed class OcppValidationException(string action, bool outbound, IReadO
 
     public IReadOnlyList<OcppViolation> Violations { get; } = violations;
 }
+
+/// <summary>
+/// A frame could not be written within the send timeout: the peer stopped reading. The connection is
+/// considered dead and is aborted; a CALL that was sending was not delivered.
+/// </summary>
+public sealed class OcppSendTimeoutException(string stationId, TimeSpan timeout)
+    : TimeoutException($"Sending to {stationId} took longer than {timeout.TotalSeconds:0.###} s; the connection is aborted.")
+{
+    public string StationId { get; } = stationId;
+}

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Threading.Channels;
 using DrivePower.Ocpp.Frames;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Validation;
@@ -8,17 +9,48 @@ namespace DrivePower.Ocpp.Rpc;
 
 public sealed partial class OcppRpcConnection
 {
-    /// <summary>Answers inbound CALLs one after another, in arrival order, off the receive loop.</summary>
+    /// <summary>
+    /// Answers inbound CALLs one after another, in arrival order, off the receive loop. Only the
+    /// connection's own cancellation stops it; a CALL whose answer fails any other way is logged.
+    /// </summary>
     private async Task ProcessInboundCallsAsync(CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var call in _inboundCalls.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                await AnswerAsync(call, cancellationToken).ConfigureAwait(false);
+            {
+                try
+                {
+                    await AnswerAsync(call, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    Log.AnswerFailed(_logger, exception, StationId, call.Action, call.MessageId);
+                }
+            }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The connection is closing: unanswered CALLs die with it, as the peer's do.
+        }
+    }
+
+    /// <summary>
+    /// Hands a CALL to the inbound queue. While the queue is full this waits, and with it the receive
+    /// loop: the socket is not read until the CALLs ahead are answered (back-pressure on a flooding peer).
+    /// </summary>
+    private async ValueTask QueueAsync(CallFrame call, CancellationToken cancellationToken)
+    {
+        if (_inboundCalls.Writer.TryWrite(call) || _closing.IsCancellationRequested)
+            return; // queued, or the connection is closing and the CALL dies with it
+        Log.InboundQueueFull(_logger, StationId, _options.MaxQueuedCalls);
+        try
+        {
+            await _inboundCalls.Writer.WriteAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // Closed while waiting for room.
         }
     }
 
@@ -53,7 +85,12 @@ public sealed partial class OcppRpcConnection
 
     private async Task AnswerAsync(CallFrame call, CancellationToken cancellationToken)
     {
-        using var activity = OcppRpcTelemetry.StartCall(call.Action, StationId, call.MessageId, inbound: true);
+        // The handler's span (and the SQL spans under it) belong to the peer's trace when the CALL carries
+        // one, else to a trace of its own, never to whatever span was current when the connection started.
+        // This method is async, so clearing Activity.Current here does not reach the caller.
+        Activity.Current = null;
+        OcppTraceContext.TryExtract(call.Payload, out var remoteParent);
+        using var activity = OcppRpcTelemetry.StartCall(call.Action, StationId, call.MessageId, inbound: true, remoteParent);
         var started = Stopwatch.GetTimestamp();
         var scope = new AnswerScope(this);
         CurrentAnswer.Value = scope;
@@ -66,7 +103,7 @@ public sealed partial class OcppRpcConnection
         {
             await SendFrameAsync(answer, cancellationToken).ConfigureAwait(false);
         }
-        catch (OcppConnectionClosedException)
+        catch (Exception exception) when (exception is OcppConnectionClosedException or OcppSendTimeoutException)
         {
             Log.AnswerLost(_logger, StationId, call.Action, call.MessageId);
             return;
@@ -94,7 +131,18 @@ public sealed partial class OcppRpcConnection
     private async Task<OcppFrame> DispatchAsync(CallFrame call, CancellationToken cancellationToken)
     {
         var context = new OcppCallContext(this, call.MessageId, call.Action, call.Payload);
-        if (CallFilter?.Invoke(context) is { } refusal)
+        OcppError? refusal;
+        try
+        {
+            refusal = CallFilter?.Invoke(context);
+        }
+        catch (Exception exception)
+        {
+            Log.HandlerFailed(_logger, exception, StationId, call.Action, call.MessageId);
+            return CallErrorFrame.Create(call.MessageId, OcppErrorCode.InternalError, $"An internal error occurred while handling {OcppText.Quote(call.Action)}.");
+        }
+
+        if (refusal is not null)
             return CallErrorFrame.Create(call.MessageId, refusal.Code, refusal.Description);
 
         var action = OcppActions.Find(call.Action);

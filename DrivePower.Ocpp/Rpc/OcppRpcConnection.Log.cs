@@ -44,5 +44,17 @@ public sealed partial class OcppRpcConnection
 
         [LoggerMessage(12, LogLevel.Error, "{StationId}: work deferred until after an answer failed", EventName = "AfterAnswerFailed")]
         public static partial void AfterAnswerFailed(ILogger logger, Exception exception, string stationId);
+
+        [LoggerMessage(14, LogLevel.Warning, "{StationId}: {MaxQueuedCalls} CALLs are waiting for an answer; the socket is not read until one is answered", EventName = "InboundQueueFull")]
+        public static partial void InboundQueueFull(ILogger logger, string stationId, int maxQueuedCalls);
+
+        [LoggerMessage(15, LogLevel.Error, "{StationId}: answering {Action} ({MessageId}) failed", EventName = "AnswerFailed")]
+        public static partial void AnswerFailed(ILogger logger, Exception exception, string stationId, string action, string messageId);
+
+        [LoggerMessage(16, LogLevel.Warning, "{StationId}: a send took longer than {SendTimeoutSeconds} s; the connection is aborted", EventName = "SendTimedOut")]
+        public static partial void SendTimedOut(ILogger logger, string stationId, double sendTimeoutSeconds);
+
+        [LoggerMessage(17, LogLevel.Information, "{StationId}: the {ErrorCode} answer to a malformed frame was not sent: the connection is closing", EventName = "RejectionLost")]
+        public static partial void RejectionLost(ILogger logger, string stationId, string errorCode);
     }
 }

@@ -33,8 +33,9 @@ public sealed partial class OcppRpcConnection
     /// Sends a CALL and returns the peer's response payload, validated against the action's schema.
     /// One CALL is in flight at a time: later ones wait their turn. Throws
     /// <see cref="OcppValidationException"/> (the payload is invalid: nothing is sent, or the response is),
-    /// <see cref="OcppCallErrorException"/> (the peer answered CALLERROR), <see cref="OcppCallTimeoutException"/>,
-    /// or <see cref="OcppConnectionClosedException"/>.
+    /// <see cref="OcppCallErrorException"/> (the peer answered CALLERROR), <see cref="OcppCallTimeoutException"/>
+    /// (no answer in time), <see cref="OcppSendTimeoutException"/> (the CALL could not even be sent: the peer
+    /// stopped reading, and the connection is aborted), or <see cref="OcppConnectionClosedException"/>.
     /// </summary>
     public async Task<JsonElement> CallAsync(string actionName, JsonElement payload, CancellationToken cancellationToken = default)
     {
@@ -44,12 +45,16 @@ public sealed partial class OcppRpcConnection
         if (_closing.IsCancellationRequested)
             throw new OcppConnectionClosedException(StationId);
 
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closingToken);
         try
         {
             await _callLock.WaitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_closing.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new OcppConnectionClosedException(StationId);
+        }
+        catch (ObjectDisposedException)
         {
             throw new OcppConnectionClosedException(StationId);
         }
@@ -60,7 +65,7 @@ public sealed partial class OcppRpcConnection
         }
         finally
         {
-            _callLock.Release();
+            ReleaseQuietly(_callLock);
         }
     }
 
@@ -73,6 +78,8 @@ public sealed partial class OcppRpcConnection
             pending.Answer.TrySetException(new OcppConnectionClosedException(StationId));
 
         using var activity = OcppRpcTelemetry.StartCall(action.Name, StationId, messageId, inbound: false);
+        if (_options.PropagateTraceContext && (activity ?? Activity.Current) is { } span)
+            payload = OcppTraceContext.Inject(payload, span.Context);
         var started = Stopwatch.GetTimestamp();
         var (outcome, errorCode) = ("result", (string?)null);
         try
@@ -81,6 +88,11 @@ public sealed partial class OcppRpcConnection
             var response = await pending.Answer.Task.WaitAsync(_options.CallTimeout, cancellationToken).ConfigureAwait(false);
             ThrowIfInvalid(action, response, outbound: false);
             return response;
+        }
+        catch (OcppSendTimeoutException)
+        {
+            outcome = "send_timeout";
+            throw;
         }
         catch (TimeoutException)
         {

@@ -22,10 +22,12 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ILogger _frameLogger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly Channel<CallFrame> _inboundCalls = Channel.CreateUnbounded<CallFrame>(new() { SingleReader = true, SingleWriter = true });
+    private readonly Channel<CallFrame> _inboundCalls;
     private readonly CancellationTokenSource _closing = new();
+    private readonly CancellationToken _closingToken; // stays readable once _closing is disposed
     private int _runStarted;
     private int _shutDown;
+    private int _disposed;
 
     public OcppRpcConnection(
         WebSocket socket,
@@ -39,6 +41,10 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         StationId = stationId;
         _handlers = handlers;
         _options = options ?? new OcppRpcOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxQueuedCalls, 1, nameof(OcppRpcOptions.MaxQueuedCalls));
+        _inboundCalls = Channel.CreateBounded<CallFrame>(
+            new BoundedChannelOptions(_options.MaxQueuedCalls) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        _closingToken = _closing.Token;
         _telemetry = telemetry ?? new OcppRpcTelemetry();
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<OcppRpcConnection>();
@@ -61,7 +67,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
     public object? State { get; set; }
 
     /// <summary>Cancelled once the connection is closing or closed.</summary>
-    public CancellationToken Closing => _closing.Token;
+    public CancellationToken Closing => _closingToken;
 
     public bool IsOpen => !_closing.IsCancellationRequested && _socket.State == WebSocketState.Open;
 
@@ -71,13 +77,21 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         if (Interlocked.Exchange(ref _runStarted, 1) == 1)
             throw new InvalidOperationException("RunAsync was already called on this connection.");
 
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closingToken);
         var processing = ProcessInboundCallsAsync(linked.Token);
         try
         {
             await ReceiveLoopAsync(linked.Token).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        catch (WebSocketException exception) when (exception.WebSocketErrorCode == WebSocketError.Faulted)
+        {
+            // The peer broke the WebSocket protocol (invalid UTF-8, a bad frame header): the socket has
+            // sent its close frame (1007, 1002) and given up reading, so what remains is to let that
+            // frame reach the peer before the transport is torn down.
+            Log.ConnectionLost(_logger, StationId, exception.Message);
+            await LingerAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or OcppConnectionClosedException)
         {
             Log.ConnectionLost(_logger, StationId, exception.Message);
         }
@@ -108,8 +122,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
                 if (message.WrittenCount + result.Count > _options.MaxMessageSize)
                 {
                     Log.MessageTooBig(_logger, StationId, _options.MaxMessageSize);
-                    // Close without waiting for the peer's reply: it may never come from a misbehaving peer.
-                    await CloseQuietlyAsync(WebSocketCloseStatus.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes", waitForPeer: false).ConfigureAwait(false);
+                    await CloseForProtocolErrorAsync(WebSocketCloseStatus.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes", chunk).ConfigureAwait(false);
                     return;
                 }
 
@@ -142,7 +155,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         switch (parsed.Frame)
         {
             case CallFrame call:
-                await _inboundCalls.Writer.WriteAsync(call, cancellationToken).ConfigureAwait(false);
+                await QueueAsync(call, cancellationToken).ConfigureAwait(false);
                 return;
             case CallResultFrame or CallErrorFrame:
                 CompletePendingCall(parsed.Frame);
@@ -159,7 +172,15 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
     {
         _telemetry.RecordRejectedFrame(error.ErrorCode);
         Log.FrameRejected(_logger, StationId, error.ErrorCode, error.ErrorDescription);
-        await SendFrameAsync(error, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SendFrameAsync(error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcppConnectionClosedException)
+        {
+            // Closing (our close frame is sent, the peer's not yet read): no answer can go out any more.
+            Log.RejectionLost(_logger, StationId, error.ErrorCode);
+        }
     }
 
     /// <summary>Writes one frame; a single writer at a time, as WebSocket requires.</summary>
@@ -168,12 +189,28 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         var bytes = FrameWriter.Write(frame);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.SendTimeout);
-        await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+        try
+        {
+            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw SendTimedOut();
+        }
+        catch (ObjectDisposedException)
+        {
+            throw new OcppConnectionClosedException(StationId);
+        }
+
         try
         {
             if (_socket.State != WebSocketState.Open)
                 throw new OcppConnectionClosedException(StationId);
             await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw SendTimedOut();
         }
         catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException)
         {
@@ -181,56 +218,19 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         }
         finally
         {
-            _sendLock.Release();
+            ReleaseQuietly(_sendLock);
         }
 
         if (_frameLogger.IsEnabled(LogLevel.Information))
             Log.FrameSent(_frameLogger, StationId, System.Text.Encoding.UTF8.GetString(bytes));
     }
 
-    /// <summary>Closes the connection with a status; pending CALLs fail with <see cref="OcppConnectionClosedException"/>.</summary>
-    public async Task CloseAsync(WebSocketCloseStatus status, string description)
+    /// <summary>A send that timed out: the peer stopped reading, so the connection is given up at once.</summary>
+    private OcppSendTimeoutException SendTimedOut()
     {
-        await CloseQuietlyAsync(status, description).ConfigureAwait(false);
+        Log.SendTimedOut(_logger, StationId, _options.SendTimeout.TotalSeconds);
+        _socket.Abort();
         Shutdown();
-    }
-
-    /// <summary>
-    /// Closes the socket, aborting it when the close fails or takes longer than the close timeout.
-    /// <paramref name="waitForPeer"/> false sends our close frame without waiting for the peer's.
-    /// </summary>
-    private async Task CloseQuietlyAsync(WebSocketCloseStatus status, string description, bool waitForPeer = true)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(_options.CloseTimeout);
-            if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
-                return;
-            var closing = waitForPeer
-                ? _socket.CloseAsync(status, description, timeout.Token)
-                : _socket.CloseOutputAsync(status, description, timeout.Token);
-            await closing.ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            _socket.Abort();
-        }
-    }
-
-    /// <summary>Stops everything at once: no more inbound dispatch, every pending CALL failed.</summary>
-    private void Shutdown()
-    {
-        if (Interlocked.Exchange(ref _shutDown, 1) == 1)
-            return;
-        _closing.Cancel();
-        _inboundCalls.Writer.TryComplete();
-        FailPendingCalls();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await CloseQuietlyAsync(WebSocketCloseStatus.NormalClosure, "Closing").ConfigureAwait(false);
-        Shutdown();
-        _socket.Dispose();
+        return new OcppSendTimeoutException(StationId, _options.SendTimeout);
     }
 }

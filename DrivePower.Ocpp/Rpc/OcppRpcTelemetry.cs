@@ -28,15 +28,24 @@ public sealed class OcppRpcTelemetry
         _rejectedFrames = meter.CreateCounter<long>("ocpp.frames.rejected", "{frame}", "Malformed frames received.");
     }
 
-    internal static Activity? StartCall(string action, string stationId, string messageId, bool inbound)
+    /// <summary>
+    /// The span of one CALL, a child of <paramref name="remoteParent"/> (the peer's span, for an inbound
+    /// CALL that carried its trace context) or else of <see cref="Activity.Current"/>.
+    /// </summary>
+    internal static Activity? StartCall(string action, string stationId, string messageId, bool inbound, ActivityContext remoteParent = default)
     {
-        var activity = ActivitySource.StartActivity($"OCPP {action}", inbound ? ActivityKind.Server : ActivityKind.Client);
-        activity?.SetTag("rpc.system", "ocpp");
-        activity?.SetTag("ocpp.action", action);
-        activity?.SetTag("ocpp.station_id", stationId);
-        activity?.SetTag("ocpp.message_id", messageId);
-        activity?.SetTag("ocpp.direction", inbound ? "inbound" : "outbound");
-        return activity;
+        if (!ActivitySource.HasListeners())
+            return null;
+        // Tags at creation, so samplers and listeners see them when the span starts.
+        ActivityTagsCollection tags = new()
+        {
+            { "rpc.system", "ocpp" },
+            { "ocpp.action", action },
+            { "ocpp.station_id", stationId },
+            { "ocpp.message_id", messageId },
+            { "ocpp.direction", inbound ? "inbound" : "outbound" },
+        };
+        return ActivitySource.StartActivity($"OCPP {action}", inbound ? ActivityKind.Server : ActivityKind.Client, remoteParent, tags);
     }
 
     internal void RecordCall(Activity? activity, string action, bool inbound, string outcome, string? errorCode, TimeSpan elapsed)

@@ -144,6 +144,8 @@ public class OcppRpcConnectionTests
         var closed = await Assert.ThrowsAsync<WebSocketException>(() => raw.ReceiveAsync());
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, pair.Client.CloseStatus);
         Assert.Contains("MessageTooBig", closed.Message);
+        // The connection waits (up to its close timeout) for the peer to answer the close, as a station does.
+        await pair.Client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
         await csms.Completion.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
