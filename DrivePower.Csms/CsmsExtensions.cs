@@ -43,7 +43,7 @@ public static class CsmsExtensions
         });
         builder.Services.AddHealthChecks().AddNpgSql(timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
         builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name))
+            .WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name, WriteBatchTelemetry.Name))
             .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name));
 
         builder.Services.AddOptions<WriteBatchingOptions>()

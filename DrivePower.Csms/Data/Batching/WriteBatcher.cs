@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace DrivePower.Csms.Data.Batching;
@@ -52,7 +53,7 @@ public sealed partial class WriteBatcher<T> : IAsyncDisposable
     /// <summary>Completes when <paramref name="item"/> is committed; throws what its batch (or its own write) threw.</summary>
     public async Task WriteAsync(T item, CancellationToken cancellationToken)
     {
-        var pending = new PendingWrite(item);
+        var pending = new PendingWrite(item, Activity.Current);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         // Once queued the write goes ahead; the caller is answered by its outcome, never before it.
         await pending.Committed.Task;
@@ -74,6 +75,7 @@ public sealed partial class WriteBatcher<T> : IAsyncDisposable
     private async Task WriteAsync(List<PendingWrite> batch)
     {
         Interlocked.Increment(ref _batches);
+        using var span = StartSpan(batch);
         try
         {
             await _writeBatch([.. batch.Select(p => p.Item)], CancellationToken.None);
@@ -106,6 +108,21 @@ public sealed partial class WriteBatcher<T> : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The batch's span sits under the first caller's span (its handler), linked to every other
+    /// caller's, so the SQL of a call shows in the call's trace (without a listener for the batch
+    /// source, the SQL's spans sit right under the first caller's).
+    /// </summary>
+    private Activity? StartSpan(List<PendingWrite> batch)
+    {
+        // Made current here, restored when WriteAsync returns: an async method does not leak it to the loop.
+        Activity.Current = batch[0].Caller;
+        var links = batch.Skip(1).Where(p => p.Caller is not null).Select(p => new ActivityLink(p.Caller!.Context));
+        var span = WriteBatchTelemetry.Source.StartActivity($"store {_what}", ActivityKind.Internal, parentContext: default, links: links);
+        span?.SetTag("db.operation.batch.size", batch.Count);
+        return span;
+    }
+
     /// <summary>A value (SQLSTATE class 22) or a constraint (class 23) refused: some write of the batch is at fault, not the database.</summary>
     private static bool IsRefusedValue(Exception exception) =>
         exception is StorageRejectedValueException
@@ -118,9 +135,12 @@ public sealed partial class WriteBatcher<T> : IAsyncDisposable
         await Task.WhenAll(_writers);
     }
 
-    private sealed class PendingWrite(T item)
+    private sealed class PendingWrite(T item, Activity? caller)
     {
         public T Item { get; } = item;
+
+        /// <summary>The caller's span (the OCPP handler's), still running while it waits for the commit.</summary>
+        public Activity? Caller { get; } = caller;
 
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

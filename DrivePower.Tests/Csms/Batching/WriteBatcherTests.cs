@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Data.Batching;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -111,6 +112,41 @@ public sealed class WriteBatcherTests
 
         Assert.Equal(["first", "queued"], database.Committed.Order(StringComparer.Ordinal)); // written before DisposeAsync returned
         await Task.WhenAll(first, queued).WaitAsync(Wait);
+    }
+
+    [Fact]
+    public async Task A_batch_span_sits_under_its_first_callers_span_and_links_every_other_caller()
+    {
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is WriteBatchTelemetry.Name or "batcher-test",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var callers = new ActivitySource("batcher-test");
+        var database = new GatedWrites();
+        await using var batcher = Batcher(database, writers: 1);
+
+        Task WriteAs(string caller, out Activity span)
+        {
+            span = callers.StartActivity(caller)!;
+            var write = batcher.WriteAsync(caller, CancellationToken.None);
+            Activity.Current = null;
+            return write;
+        }
+
+        var blocking = WriteAs("blocker", out var blocker);
+        await database.BatchStarted.WaitAsync(Wait);
+        var writes = new[] { WriteAs("first", out var first), WriteAs("second", out var second), WriteAs("third", out var third) };
+        database.Open();
+        await Task.WhenAll([blocking, .. writes]).WaitAsync(Wait);
+
+        var batchSpan = spans.Single(span => span.Source.Name == WriteBatchTelemetry.Name && span.GetTagItem("db.operation.batch.size") is 3);
+        Assert.Same(first, batchSpan.Parent);
+        Assert.Equal([second.SpanId, third.SpanId], batchSpan.Links.Select(link => link.Context.SpanId));
+        Assert.Same(blocker, spans.Single(span => span.Source.Name == WriteBatchTelemetry.Name && !ReferenceEquals(span, batchSpan)).Parent);
     }
 
     private static WriteBatcher<string> Batcher(GatedWrites database, int writers, int capacity = 1000) =>
