@@ -39,7 +39,10 @@ public sealed class OcppRpcTelemetry
         // Tags at creation, so samplers and listeners see them when the span starts.
         ActivityTagsCollection tags = new()
         {
+            // OpenTelemetry's RPC conventions; the Aspire dashboard names client spans from these.
             { "rpc.system", "ocpp" },
+            { "rpc.service", "OCPP" },
+            { "rpc.method", action },
             { "ocpp.action", action },
             { "ocpp.station_id", stationId },
             { "ocpp.message_id", messageId },
