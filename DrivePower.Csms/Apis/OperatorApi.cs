@@ -1,3 +1,4 @@
+using DrivePower.Csms.Apis.Queries;
 using DrivePower.Csms.Authentication;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Schema;

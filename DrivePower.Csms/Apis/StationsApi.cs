@@ -1,4 +1,5 @@
 using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Apis.Queries;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Frames;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DrivePower.Csms.Apis.Models;
-using DrivePower.Csms.Data;
+using DrivePower.Csms.Apis.Queries;
 using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;

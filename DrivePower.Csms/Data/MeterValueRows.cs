@@ -40,6 +40,24 @@ internal sealed class MeterValueRows
         return rows;
     }
 
+    /// <summary>The rows of several payloads, in order, as one set of column arrays (a batch of MeterValues).</summary>
+    public static MeterValueRows Concat(IEnumerable<MeterValueRows> parts)
+    {
+        var rows = new MeterValueRows();
+        foreach (var part in parts)
+        {
+            rows._timestamps.AddRange(part._timestamps);
+            rows._measurands.AddRange(part._measurands);
+            rows._phases.AddRange(part._phases);
+            rows._locations.AddRange(part._locations);
+            rows._contexts.AddRange(part._contexts);
+            rows._units.AddRange(part._units);
+            rows._values.AddRange(part._values);
+        }
+
+        return rows;
+    }
+
     private void Add(DateTimeOffset timestamp, JsonElement sampled)
     {
         var unit = sampled.TryGetProperty("unitOfMeasure", out var unitOfMeasure) ? unitOfMeasure : default;

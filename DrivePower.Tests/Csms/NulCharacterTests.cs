@@ -31,6 +31,8 @@ public sealed class NulCharacterTests(MigratedDatabaseFixture database) : IClass
     [InlineData("CP-NUL-BOOT", """[2,"n1","BootNotification",{"reason":"PowerUp","chargingStation":{"model":"a\u0000b","vendorName":"V"}}]""")]
     [InlineData("CP-NUL-AUTH", """[2,"n1","Authorize",{"idToken":{"idToken":"A\u0000","type":"ISO14443"}}]""")]
     [InlineData("CP-NUL-SEC", """[2,"n1","SecurityEventNotification",{"type":"Tamper\u0000","timestamp":"2025-06-01T12:00:00Z"}]""")]
+    [InlineData("CP-NUL-EVT", """[2,"n1","NotifyEvent",{"generatedAt":"2025-06-01T12:00:00Z","seqNo":0,"eventData":[{"eventId":1,"timestamp":"2025-06-01T12:00:00Z","trigger":"Alerting","actualValue":"ok","component":{"name":"C"},"variable":{"name":"V"},"eventNotificationType":"HardWiredNotification"},{"eventId":2,"timestamp":"2025-06-01T12:00:00Z","trigger":"Alerting","actualValue":"a\u0000","component":{"name":"C"},"variable":{"name":"V"},"eventNotificationType":"HardWiredNotification"}]}]""")]
+    [InlineData("CP-NUL-MV", """[2,"n1","MeterValues",{"evseId":1,"meterValue":[{"timestamp":"2025-06-01T12:00:00Z","sampledValue":[{"value":1},{"value":2,"unitOfMeasure":{"unit":"k\u0000W"}}]}]}]""")]
     [InlineData("CP-NUL-TX", """[2,"n1","TransactionEvent",{"eventType":"Started","timestamp":"2025-06-01T12:00:00Z","triggerReason":"Authorized","seqNo":0,"transactionInfo":{"transactionId":"T\u0000"}}]""")]
     public async Task A_NUL_in_a_station_message_is_a_PropertyConstraintViolation_and_nothing_is_stored(string stationId, string frame)
     {
@@ -51,7 +53,8 @@ public sealed class NulCharacterTests(MigratedDatabaseFixture database) : IClass
         Assert.DoesNotContain("database", error[3].GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("after", after[1].GetString()); // the socket stays usable
         Assert.Equal(0L, await Sql.ScalarAsync<long>(database.ConnectionString,
-            "SELECT (SELECT count(*) FROM station_events WHERE station_id = @id) + (SELECT count(*) FROM transactions WHERE station_id = @id)",
+            "SELECT (SELECT count(*) FROM station_events WHERE station_id = @id) + (SELECT count(*) FROM transactions WHERE station_id = @id)"
+            + " + (SELECT count(*) FROM meter_values WHERE station_id = @id)",
             ("id", stationId)));
         if (frame.Contains("BootNotification", StringComparison.Ordinal))
             Assert.Equal(0L, await Sql.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM stations WHERE id = @id", ("id", stationId)));

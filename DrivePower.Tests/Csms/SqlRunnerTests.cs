@@ -68,7 +68,7 @@ public sealed class SqlRunnerTests(MigratedDatabaseFixture database) : IClassFix
         var viaProxy = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Pooling = true };
         await using var dataSource = NpgsqlDataSource.Create(viaProxy.ConnectionString);
         var runner = new SqlRunner(dataSource, NullLogger<SqlRunner>.Instance);
-        var events = new StationEventStore(runner);
+        await using var events = new StationEventStore(runner, Options.Create(new WriteBatchingOptions()), NullLogger<StationEventStore>.Instance);
         await using var statuses = new ConnectorStatusStore(runner, Options.Create(new WriteBatchingOptions()), NullLogger<ConnectorStatusStore>.Instance);
         await using var stations = new StationStore(runner, Options.Create(new WriteBatchingOptions()), NullLogger<StationStore>.Instance);
         await SeedStationAsync();

@@ -1,8 +1,9 @@
 using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Data;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace DrivePower.Csms.Data;
+namespace DrivePower.Csms.Apis.Queries;
 
 /// <summary>What the operator API reads about transactions.</summary>
 public sealed class TransactionQueries(SqlRunner sql)

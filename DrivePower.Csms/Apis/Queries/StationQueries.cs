@@ -1,8 +1,9 @@
 using System.Text.Json;
 using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Data;
 using Npgsql;
 
-namespace DrivePower.Csms.Data;
+namespace DrivePower.Csms.Apis.Queries;
 
 /// <summary>What the operator API reads about stations.</summary>
 public sealed class StationQueries(SqlRunner sql)

@@ -1,7 +1,8 @@
 using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Data;
 using Npgsql;
 
-namespace DrivePower.Csms.Data;
+namespace DrivePower.Csms.Apis.Queries;
 
 /// <summary>
 /// An operator ends a transaction on the CSMS side (a station that vanished, say): inactive, ended now,
