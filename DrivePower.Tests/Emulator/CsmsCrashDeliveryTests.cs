@@ -1,0 +1,138 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using DrivePower.Emulator;
+using DrivePower.Tests.Csms;
+using DrivePower.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DrivePower.Tests.Emulator;
+
+/// <summary>
+/// The charging scenario against the real CSMS as a process of its own, killed with SIGKILL while
+/// sessions run and started again on the same port: the stations reconnect and deliver what the dead
+/// CSMS never answered (E13), again where it may have stored it already, and afterwards every session
+/// the emulator ran is in the CSMS, complete.
+/// </summary>
+public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
+{
+    private const string Prefix = "EMU-CRASH";
+    private static readonly string[] StationIds = ["EMU-CRASH-0001", "EMU-CRASH-0002", "EMU-CRASH-0003"];
+    private readonly RecordedLogs _logs = new();
+    private ScratchDatabase _database = null!;
+    private CsmsProcess _csms = null!;
+
+    private string ConnectionString => _database.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        _database = await ScratchDatabase.CreateAsync("crash", migrated: true);
+        _csms = await CsmsProcess.StartAsync(ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _csms.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task After_the_csms_is_killed_mid_session_and_restarted_every_session_the_emulator_ran_is_complete_in_the_csms()
+    {
+        using var emulator = StartEmulator();
+        await emulator.StartAsync();
+        await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
+            "SELECT count(*) FROM stations WHERE id LIKE 'EMU-CRASH-%' AND registration_status = 'Accepted'") == 3, TimeSpan.FromSeconds(20));
+        foreach (var stationId in StationIds)
+            await ConfigureDeliveryAsync(stationId);
+        await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
+            "SELECT count(*) FROM transactions WHERE station_id LIKE 'EMU-CRASH-%' AND NOT is_active") >= 2, TimeSpan.FromSeconds(20));
+        await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
+            "SELECT count(*) FROM transactions WHERE station_id LIKE 'EMU-CRASH-%' AND is_active") >= 2, TimeSpan.FromSeconds(10));
+
+        var crash = DateTimeOffset.UtcNow;
+        await _csms.KillAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await _csms.StartAgainAsync();
+        var restarted = DateTimeOffset.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var ended = _logs.Named("TransactionEnded").ToDictionary(entry => entry.Text("TransactionId"), entry => entry.At, StringComparer.Ordinal);
+        var spannedTheCrash = _logs.Named("TransactionStarted")
+            .Where(entry => entry.At < crash && ended.TryGetValue(entry.Text("TransactionId"), out var endedAt) && endedAt > crash)
+            .Select(entry => entry.Text("TransactionId")).ToList();
+        Assert.NotEmpty(spannedTheCrash);
+        Assert.Contains(_logs.Named("TransactionStarted"), entry => entry.At > restarted && ended.ContainsKey(entry.Text("TransactionId")));
+
+        var ran = ended.Keys.ToHashSet(StringComparer.Ordinal);
+        var incomplete = await IncompleteAsync(ran);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); incomplete.Count > 0 && DateTime.UtcNow < deadline; incomplete = await IncompleteAsync(ran))
+            await Task.Delay(250);
+        using var stopWithin = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await emulator.StopAsync(stopWithin.Token);
+
+        Assert.Empty(incomplete);
+        var started = _logs.Named("TransactionStarted").Select(entry => entry.Text("TransactionId")).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(await IncompleteAsync(started)); // the stop ended (PowerLoss) and delivered the sessions still running
+        Assert.Empty(_logs.Named("DeliveryGivenUp"));
+    }
+
+    /// <summary>Each session the CSMS lacks or holds incomplete (active, not ended, no energy, a gap in its seqNos, no final Ended).</summary>
+    private async Task<List<string>> IncompleteAsync(IReadOnlySet<string> transactionIds)
+    {
+        var rows = await Sql.RowsAsync(ConnectionString, """
+            SELECT t.transaction_id,
+                   NOT t.is_active AND t.ended_at IS NOT NULL AND t.energy_end_wh IS NOT NULL
+                   AND count(e.id) = max(e.seq_no) + 1 AND min(e.seq_no) = 0
+                   AND max(e.seq_no) = max(e.seq_no) FILTER (WHERE e.event_type = 'Ended') AS complete
+            FROM transactions t JOIN transaction_events e ON e.transaction_pk = t.id
+            WHERE t.station_id LIKE 'EMU-CRASH-%'
+            GROUP BY t.id
+            """);
+        var complete = rows.Where(row => (bool)row["complete"]!).Select(row => (string)row["transaction_id"]!).ToHashSet(StringComparer.Ordinal);
+        return [.. transactionIds.Where(id => !complete.Contains(id))];
+    }
+
+    /// <summary>Through the operator API: a message the CSMS fails while it starts again is tried again, not given up.</summary>
+    private async Task ConfigureDeliveryAsync(string stationId)
+    {
+        using var response = await _csms.Http.PostAsJsonAsync($"/api/stations/{stationId}/commands/SetVariables", new
+        {
+            setVariableData = new object[]
+            {
+                new { component = new { name = "OCPPCommCtrlr" }, variable = new { name = "MessageAttempts", instance = "TransactionEvent" }, attributeValue = "30" },
+                new { component = new { name = "OCPPCommCtrlr" }, variable = new { name = "MessageAttemptInterval", instance = "TransactionEvent" }, attributeValue = "1" },
+            },
+        });
+        response.EnsureSuccessStatusCode();
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.All(answer.RootElement.GetProperty("setVariableResult").EnumerateArray(),
+            result => Assert.Equal("Accepted", result.GetProperty("attributeStatus").GetString()));
+    }
+
+    private IHost StartEmulator()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CSMS_URL"] = _csms.OcppUrl.ToString(),
+            ["STATION_ID"] = Prefix,
+            ["STATION_COUNT"] = "3",
+            ["EVSE_COUNT"] = "2",
+            ["SCENARIO"] = "charging",
+            ["SCENARIO_CHARGE_SECONDS"] = "1.5",
+            ["SCENARIO_PAUSE_SECONDS"] = "0.3",
+            ["METER_INTERVAL_SECONDS"] = "0.5",
+            ["CHARGING_POWER_W"] = "300000",
+            ["CALL_TIMEOUT_SECONDS"] = "5",
+            ["RECONNECT_MIN_SECONDS"] = "0.1",
+            ["RECONNECT_MAX_SECONDS"] = "0.5",
+            ["CONNECT_RATE"] = "1000",
+        });
+        builder.AddEmulator();
+        builder.Logging.AddProvider(_logs);
+        builder.Logging.AddFilter("DrivePower.Ocpp", LogLevel.Warning);
+        return builder.Build();
+    }
+}
