@@ -73,6 +73,7 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         await emulator.StopAsync(stopWithin.Token);
 
         Assert.Empty(incomplete);
+        Assert.Empty(await DifferentAsync(_logs.Named("TransactionEnded").ToList()));
         var started = _logs.Named("TransactionStarted").Select(entry => entry.Text("TransactionId")).ToHashSet(StringComparer.Ordinal);
         Assert.Empty(await IncompleteAsync(started)); // the stop ended (PowerLoss) and delivered the sessions still running
         Assert.Empty(_logs.Named("DeliveryGivenUp"));
@@ -92,6 +93,33 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
             """);
         var complete = rows.Where(row => (bool)row["complete"]!).Select(row => (string)row["transaction_id"]!).ToHashSet(StringComparer.Ordinal);
         return [.. transactionIds.Where(id => !complete.Contains(id))];
+    }
+
+    /// <summary>
+    /// Each ended session whose energy (start and end register, so the delivered energy too) or stopped
+    /// reason in the CSMS is not what the emulator says it was: an event lost, stored twice or in the wrong place.
+    /// </summary>
+    private async Task<List<string>> DifferentAsync(IReadOnlyList<RecordedLogs.Entry> endedSessions)
+    {
+        var rows = (await Sql.RowsAsync(ConnectionString, """
+            SELECT transaction_id, energy_start_wh, energy_end_wh, stopped_reason
+            FROM transactions WHERE station_id LIKE 'EMU-CRASH-%'
+            """)).ToDictionary(row => (string)row["transaction_id"]!, StringComparer.Ordinal);
+        var different = new List<string>();
+        foreach (var session in endedSessions)
+        {
+            var id = session.Text("TransactionId");
+            var register = (decimal)session.Values["RegisterWh"]!;
+            var delivered = (decimal)session.Values["DeliveredWh"]!;
+            if (!rows.TryGetValue(id, out var row)
+                || row["energy_end_wh"] as decimal? != register
+                || register - (row["energy_start_wh"] as decimal?) != delivered
+                || row["stopped_reason"] as string != session.Text("StoppedReason"))
+                different.Add($"{id}: emulator {delivered} Wh to {register} Wh ({session.Text("StoppedReason")}), CSMS "
+                    + (row is null ? "none" : $"{row["energy_start_wh"]} Wh to {row["energy_end_wh"]} Wh ({row["stopped_reason"]})"));
+        }
+
+        return different;
     }
 
     /// <summary>Through the operator API: a message the CSMS fails while it starts again is tried again, not given up.</summary>
