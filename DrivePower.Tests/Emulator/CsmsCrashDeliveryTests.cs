@@ -6,6 +6,7 @@ using DrivePower.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace DrivePower.Tests.Emulator;
 
@@ -51,8 +52,19 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
             "SELECT count(*) FROM transactions WHERE station_id LIKE 'EMU-CRASH-%' AND is_active") >= 2, TimeSpan.FromSeconds(10));
 
-        var crash = DateTimeOffset.UtcNow;
-        await _csms.KillAsync();
+        DateTimeOffset crash;
+        await using (await HoldTransactionEventsAsync())
+        {
+            // Every station has a CALL in the CSMS's hands when it dies: events not yet stored, and events
+            // stored but not answered (the answer waits on its idToken's status); the stations must send
+            // both again, and the CSMS store the second copy of a stored one as nothing new.
+            await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") >= StationIds.Length,
+                TimeSpan.FromSeconds(4));
+            crash = DateTimeOffset.UtcNow;
+            await _csms.KillAsync();
+        }
+
         await Task.Delay(TimeSpan.FromSeconds(2));
         await _csms.StartAgainAsync();
         var restarted = DateTimeOffset.UtcNow;
@@ -77,6 +89,21 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         var started = _logs.Named("TransactionStarted").Select(entry => entry.Text("TransactionId")).ToHashSet(StringComparer.Ordinal);
         Assert.Empty(await IncompleteAsync(started)); // the stop ended (PowerLoss) and delivered the sessions still running
         Assert.Empty(_logs.Named("DeliveryGivenUp"));
+    }
+
+    /// <summary>
+    /// Holds the CSMS's TransactionEvent and Authorize handlers where they are until disposed: a transaction
+    /// that blocks new rows in <c>transaction_events</c> and any read of <c>id_tokens</c>.
+    /// </summary>
+    private async Task<IAsyncDisposable> HoldTransactionEventsAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand(
+            "LOCK TABLE transaction_events IN SHARE MODE; LOCK TABLE id_tokens IN ACCESS EXCLUSIVE MODE", connection, transaction);
+        await command.ExecuteNonQueryAsync();
+        return connection; // closing it rolls the transaction back
     }
 
     /// <summary>Each session the CSMS lacks or holds incomplete (active, not ended, no energy, a gap in its seqNos, no final Ended).</summary>
