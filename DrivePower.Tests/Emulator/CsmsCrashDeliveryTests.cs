@@ -19,6 +19,7 @@ namespace DrivePower.Tests.Emulator;
 public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
 {
     private const string Prefix = "EMU-CRASH";
+    private const string RemoteStation = "EMU-CRASH-REMOTE";
     private static readonly string[] StationIds = ["EMU-CRASH-0001", "EMU-CRASH-0002", "EMU-CRASH-0003"];
     private readonly RecordedLogs _logs = new();
     private ScratchDatabase _database = null!;
@@ -41,28 +42,41 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task After_the_csms_is_killed_mid_session_and_restarted_every_session_the_emulator_ran_is_complete_in_the_csms()
     {
-        using var emulator = StartEmulator();
-        await emulator.StartAsync();
+        using var emulator = StartEmulator(Prefix, StationIds.Length, "charging");
+        using var remote = StartEmulator(RemoteStation, 1, "idle");
+        await Task.WhenAll(emulator.StartAsync(), remote.StartAsync());
         await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
-            "SELECT count(*) FROM stations WHERE id LIKE 'EMU-CRASH-%' AND registration_status = 'Accepted'") == 3, TimeSpan.FromSeconds(20));
-        foreach (var stationId in StationIds)
+            "SELECT count(*) FROM stations WHERE id LIKE 'EMU-CRASH-%' AND registration_status = 'Accepted'") == StationIds.Length + 1, TimeSpan.FromSeconds(20));
+        foreach (var stationId in StationIds.Append(RemoteStation))
             await ConfigureDeliveryAsync(stationId);
         await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
-            "SELECT count(*) FROM transactions WHERE station_id LIKE 'EMU-CRASH-%' AND NOT is_active") >= 2, TimeSpan.FromSeconds(20));
+            "SELECT count(*) FROM transactions WHERE station_id LIKE 'EMU-CRASH-0%' AND NOT is_active") >= 2, TimeSpan.FromSeconds(20));
         await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
-            "SELECT count(*) FROM transactions WHERE station_id LIKE 'EMU-CRASH-%' AND is_active") >= 2, TimeSpan.FromSeconds(10));
+            "SELECT count(*) FROM transactions WHERE station_id LIKE 'EMU-CRASH-0%' AND is_active") >= 2, TimeSpan.FromSeconds(10));
 
+        // The kill lands with every station's CALL in the CSMS's hands. The charging stations' next events
+        // of running sessions wait on their transaction's row: not yet stored. The remote start's Started is
+        // stored but its answer waits on the idToken's status: the station must send it again, and the CSMS
+        // take the second copy as nothing new.
         DateTimeOffset crash;
-        await using (await HoldTransactionEventsAsync())
+        await using (var sessions = await Locks.TakeAsync(ConnectionString))
         {
-            // Every station has a CALL in the CSMS's hands when it dies: events not yet stored, and events
-            // stored but not answered (the answer waits on its idToken's status); the stations must send
-            // both again, and the CSMS store the second copy of a stored one as nothing new.
-            await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") >= StationIds.Length,
-                TimeSpan.FromSeconds(4));
-            crash = DateTimeOffset.UtcNow;
-            await _csms.KillAsync();
+            await Sql.EventuallyAsync(async () =>
+            {
+                await sessions.RunAsync("SELECT 1 FROM transactions WHERE station_id LIKE 'EMU-CRASH-0%' AND is_active FOR UPDATE SKIP LOCKED");
+                return await WaitingCallsAsync() >= StationIds.Length;
+            }, TimeSpan.FromSeconds(5));
+            await using (var tokens = await Locks.TakeAsync(ConnectionString))
+            {
+                await tokens.RunAsync("LOCK TABLE id_tokens IN ACCESS EXCLUSIVE MODE");
+                await RemoteStartAsync();
+                await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString, """
+                    SELECT count(*) FROM transaction_events e JOIN transactions t ON t.id = e.transaction_pk
+                    WHERE t.station_id = 'EMU-CRASH-REMOTE' AND e.event_type = 'Started'
+                    """) == 1 && await WaitingCallsAsync() >= StationIds.Length + 1, TimeSpan.FromSeconds(5));
+                crash = DateTimeOffset.UtcNow;
+                await _csms.KillAsync();
+            }
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -82,28 +96,30 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         for (var deadline = DateTime.UtcNow.AddSeconds(30); incomplete.Count > 0 && DateTime.UtcNow < deadline; incomplete = await IncompleteAsync(ran))
             await Task.Delay(250);
         using var stopWithin = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await emulator.StopAsync(stopWithin.Token);
+        await Task.WhenAll(emulator.StopAsync(stopWithin.Token), remote.StopAsync(stopWithin.Token));
 
         Assert.Empty(incomplete);
-        Assert.Empty(await DifferentAsync(_logs.Named("TransactionEnded").ToList()));
         var started = _logs.Named("TransactionStarted").Select(entry => entry.Text("TransactionId")).ToHashSet(StringComparer.Ordinal);
-        Assert.Empty(await IncompleteAsync(started)); // the stop ended (PowerLoss) and delivered the sessions still running
+        Assert.Empty(await IncompleteAsync(started)); // the stop ended (PowerLoss) and delivered the sessions still running, the remote one too
+        Assert.Empty(await DifferentAsync(_logs.Named("TransactionEnded").ToList()));
         Assert.Empty(_logs.Named("DeliveryGivenUp"));
     }
 
-    /// <summary>
-    /// Holds the CSMS's TransactionEvent and Authorize handlers where they are until disposed: a transaction
-    /// that blocks new rows in <c>transaction_events</c> and any read of <c>id_tokens</c>.
-    /// </summary>
-    private async Task<IAsyncDisposable> HoldTransactionEventsAsync()
+    /// <summary>How many of the CSMS's handlers wait on the test's locks (one CALL per station at most).</summary>
+    private async Task<long> WaitingCallsAsync() => await Sql.ScalarAsync<long>(ConnectionString,
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+
+    private async Task RemoteStartAsync()
     {
-        var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        var transaction = await connection.BeginTransactionAsync();
-        await using var command = new NpgsqlCommand(
-            "LOCK TABLE transaction_events IN SHARE MODE; LOCK TABLE id_tokens IN ACCESS EXCLUSIVE MODE", connection, transaction);
-        await command.ExecuteNonQueryAsync();
-        return connection; // closing it rolls the transaction back
+        using var response = await _csms.Http.PostAsJsonAsync($"/api/stations/{RemoteStation}/commands/RequestStartTransaction", new
+        {
+            idToken = new { idToken = "CRASH-REMOTE-1", type = "Central" },
+            remoteStartId = 1,
+            evseId = 1,
+        });
+        response.EnsureSuccessStatusCode();
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Accepted", answer.RootElement.GetProperty("status").GetString());
     }
 
     /// <summary>Each session the CSMS lacks or holds incomplete (active, not ended, no energy, a gap in its seqNos, no final Ended).</summary>
@@ -166,16 +182,16 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
             result => Assert.Equal("Accepted", result.GetProperty("attributeStatus").GetString()));
     }
 
-    private IHost StartEmulator()
+    private IHost StartEmulator(string stationId, int count, string scenario)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["CSMS_URL"] = _csms.OcppUrl.ToString(),
-            ["STATION_ID"] = Prefix,
-            ["STATION_COUNT"] = "3",
+            ["STATION_ID"] = stationId,
+            ["STATION_COUNT"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["EVSE_COUNT"] = "2",
-            ["SCENARIO"] = "charging",
+            ["SCENARIO"] = scenario,
             ["SCENARIO_CHARGE_SECONDS"] = "1.5",
             ["SCENARIO_PAUSE_SECONDS"] = "0.3",
             ["METER_INTERVAL_SECONDS"] = "0.5",
@@ -189,5 +205,28 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         builder.Logging.AddProvider(_logs);
         builder.Logging.AddFilter("DrivePower.Ocpp", LogLevel.Warning);
         return builder.Build();
+    }
+
+    /// <summary>A transaction of the test's: the row and table locks its statements take hold what the CSMS waits on, until disposed (rolled back).</summary>
+    private sealed class Locks(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public static async Task<Locks> TakeAsync(string connectionString)
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            return new Locks(connection, await connection.BeginTransactionAsync());
+        }
+
+        public async Task RunAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
     }
 }
