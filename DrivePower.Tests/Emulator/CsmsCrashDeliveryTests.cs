@@ -11,10 +11,12 @@ using Npgsql;
 namespace DrivePower.Tests.Emulator;
 
 /// <summary>
-/// The charging scenario against the real CSMS as a process of its own, killed with SIGKILL while
-/// sessions run and started again on the same port: the stations reconnect and deliver what the dead
-/// CSMS never answered (E13), again where it may have stored it already, and afterwards every session
-/// the emulator ran is in the CSMS, complete.
+/// The charging scenario (and one remote-started session on an idle station) against the built CSMS as a
+/// process of its own, killed with SIGKILL while sessions run and started again on the same port. Row and
+/// table locks of the test's make sure the kill finds every station with a CALL in the CSMS's hands, some
+/// not yet stored, one stored but unanswered. The stations reconnect and send again what was never
+/// answered (E13), and afterwards every session the emulator ran is in the CSMS, complete and with the
+/// emulator's energy and stopped reason.
 /// </summary>
 public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
 {
