@@ -46,6 +46,31 @@ internal sealed class WorkerProcess : IDisposable
     public static WorkerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         Start(Migrations, environment, redirectInput: false, args);
 
+    /// <summary>Starts <paramref name="project"/>'s build output and leaves it running (a server: the CSMS).</summary>
+    public static WorkerProcess StartProject(string project, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(project, environment, redirectInput: false, args);
+
+    /// <summary>What the process wrote so far, standard output then standard error.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_awaited)
+            {
+                return _output.ToString() + _error;
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL to the process and its children (no shutdown of any kind), then waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync().WaitAsync(Timeout);
+    }
+
     private static WorkerProcess Start(string project, IReadOnlyDictionary<string, string> environment, bool redirectInput, string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
