@@ -53,7 +53,8 @@ public class OcppRpcConnectionTests
             return new StatusNotificationResponse();
         });
         await using var csms = new RunningConnection(pair.Server, handlers);
-        await using var station = new RunningConnection(pair.Client, new OcppHandlerRegistry(), new OcppRpcOptions { CallTimeout = TimeSpan.FromMilliseconds(300) });
+        // Long enough for the Heartbeat after it to be answered in time on a loaded 2-core CI machine.
+        await using var station = new RunningConnection(pair.Client, new OcppHandlerRegistry(), new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(1) });
 
         var status = new StatusNotificationRequest { Timestamp = Noon, ConnectorStatus = ConnectorStatus.Available, EvseId = 1, ConnectorId = 1 };
         var timeout = await Assert.ThrowsAsync<OcppCallTimeoutException>(() => station.Connection.CallAsync(status));
