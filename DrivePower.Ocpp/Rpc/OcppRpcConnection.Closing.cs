@@ -71,14 +71,22 @@ public sealed partial class OcppRpcConnection
         }
     }
 
-    /// <summary>Stops everything at once: no more inbound dispatch, every pending CALL failed.</summary>
+    /// <summary>
+    /// Stops everything at once: no more inbound dispatch, every pending CALL failed. A second caller
+    /// (RunAsync ending while DisposeAsync runs) waits until the first has finished, so that disposal
+    /// never disposes the token source under a Cancel still in progress.
+    /// </summary>
     private void Shutdown()
     {
-        if (Interlocked.Exchange(ref _shutDown, 1) == 1)
-            return;
-        _closing.Cancel();
-        _inboundCalls.Writer.TryComplete();
-        FailPendingCalls();
+        lock (_shutdownLock)
+        {
+            if (_shutDown)
+                return;
+            _shutDown = true;
+            _closing.Cancel();
+            _inboundCalls.Writer.TryComplete();
+            FailPendingCalls();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -26,7 +26,8 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
     private readonly CancellationTokenSource _closing = new();
     private readonly CancellationToken _closingToken; // stays readable once _closing is disposed
     private int _runStarted;
-    private int _shutDown;
+    private readonly Lock _shutdownLock = new();
+    private bool _shutDown;
     private int _disposed;
 
     public OcppRpcConnection(
