@@ -41,6 +41,10 @@ public sealed class CsmsOptions : IValidatableObject
     [Range(1, 3_600)]
     public int LastSeenFlushSeconds { get; set; } = 5;
 
+    /// <summary>How often the live event stream (<c>/api/events</c>) sends a keep-alive comment.</summary>
+    [Range(1, 3_600)]
+    public int EventsKeepAliveSeconds { get; set; } = 15;
+
     /// <summary>
     /// What an idToken missing from the authorization list (<c>id_tokens</c>, managed through
     /// <c>/api/id-tokens</c>) gets in Authorize and TransactionEvent: <c>Accept</c> (default, a training

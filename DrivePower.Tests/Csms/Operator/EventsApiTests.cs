@@ -32,6 +32,37 @@ public sealed class EventsApiTests(MigratedDatabaseFixture db) : IClassFixture<M
         Assert.Equal("sse-tx", events[1].Data.GetProperty("transactionId").GetString());
     }
 
+    [Fact]
+    public async Task The_stream_sends_its_headers_before_any_event_and_a_keep_alive_comment_while_quiet()
+    {
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Csms:EventsKeepAliveSeconds"] = "1" });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        // Nothing is published: the headers must come anyway, and then a comment line.
+        using var response = await csms.Http.GetAsync("/api/events?stationId=SSE-QUIET", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
+        Assert.Equal(": keep-alive", await reader.ReadLineAsync(timeout.Token));
+        Assert.Equal("", await reader.ReadLineAsync(timeout.Token));
+    }
+
+    [Fact]
+    public async Task The_stream_ends_as_soon_as_the_CSMS_begins_to_stop()
+    {
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var response = await csms.Http.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
+        csms.Get<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+
+        // Well before the host's shutdown timeout (10 s here), which would otherwise cut the stream.
+        var ended = await reader.ReadToEndAsync(timeout.Token).WaitAsync(TimeSpan.FromSeconds(5), timeout.Token);
+        Assert.DoesNotContain("event:", ended, StringComparison.Ordinal);
+    }
+
     private static async Task<List<(string Type, JsonElement Data)>> ReadEventsAsync(HttpClient http, string path, int count, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
