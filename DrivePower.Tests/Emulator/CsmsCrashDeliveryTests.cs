@@ -50,7 +50,7 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
             "SELECT count(*) FROM stations WHERE id LIKE 'EMU-CRASH-%' AND registration_status = 'Accepted'") == StationIds.Length + 1, TimeSpan.FromSeconds(20));
         foreach (var stationId in StationIds.Append(RemoteStation))
-            await ConfigureDeliveryAsync(stationId);
+            await DeliveryDrill.ConfigureDeliveryAsync(_csms.Http, stationId);
         await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
             "SELECT count(*) FROM transactions WHERE station_id LIKE 'EMU-CRASH-0%' AND NOT is_active") >= 2, TimeSpan.FromSeconds(20));
         await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
@@ -94,15 +94,15 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         Assert.Contains(_logs.Named("TransactionStarted"), entry => entry.At > restarted && ended.ContainsKey(entry.Text("TransactionId")));
 
         var ran = ended.Keys.ToHashSet(StringComparer.Ordinal);
-        var incomplete = await IncompleteAsync(ran);
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); incomplete.Count > 0 && DateTime.UtcNow < deadline; incomplete = await IncompleteAsync(ran))
+        var incomplete = await DeliveryDrill.IncompleteAsync(ConnectionString, Prefix + "-", ran);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); incomplete.Count > 0 && DateTime.UtcNow < deadline; incomplete = await DeliveryDrill.IncompleteAsync(ConnectionString, Prefix + "-", ran))
             await Task.Delay(250);
         using var stopWithin = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await Task.WhenAll(emulator.StopAsync(stopWithin.Token), remote.StopAsync(stopWithin.Token));
 
         Assert.Empty(incomplete);
         var started = _logs.Named("TransactionStarted").Select(entry => entry.Text("TransactionId")).ToHashSet(StringComparer.Ordinal);
-        Assert.Empty(await IncompleteAsync(started)); // the stop ended (PowerLoss) and delivered the sessions still running, the remote one too
+        Assert.Empty(await DeliveryDrill.IncompleteAsync(ConnectionString, Prefix + "-", started)); // the stop ended (PowerLoss) and delivered the sessions still running, the remote one too
         Assert.Empty(await DifferentAsync(_logs.Named("TransactionEnded").ToList()));
         Assert.Empty(_logs.Named("DeliveryGivenUp"));
     }
@@ -122,22 +122,6 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         response.EnsureSuccessStatusCode();
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Accepted", answer.RootElement.GetProperty("status").GetString());
-    }
-
-    /// <summary>Each session the CSMS lacks or holds incomplete (active, not ended, no energy, a gap in its seqNos, no final Ended).</summary>
-    private async Task<List<string>> IncompleteAsync(IReadOnlySet<string> transactionIds)
-    {
-        var rows = await Sql.RowsAsync(ConnectionString, """
-            SELECT t.transaction_id,
-                   NOT t.is_active AND t.ended_at IS NOT NULL AND t.energy_end_wh IS NOT NULL
-                   AND count(e.id) = max(e.seq_no) + 1 AND min(e.seq_no) = 0
-                   AND max(e.seq_no) = max(e.seq_no) FILTER (WHERE e.event_type = 'Ended') AS complete
-            FROM transactions t JOIN transaction_events e ON e.transaction_pk = t.id
-            WHERE t.station_id LIKE 'EMU-CRASH-%'
-            GROUP BY t.id
-            """);
-        var complete = rows.Where(row => (bool)row["complete"]!).Select(row => (string)row["transaction_id"]!).ToHashSet(StringComparer.Ordinal);
-        return [.. transactionIds.Where(id => !complete.Contains(id))];
     }
 
     /// <summary>
@@ -165,23 +149,6 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         }
 
         return different;
-    }
-
-    /// <summary>Through the operator API: a message the CSMS fails while it starts again is tried again, not given up.</summary>
-    private async Task ConfigureDeliveryAsync(string stationId)
-    {
-        using var response = await _csms.Http.PostAsJsonAsync($"/api/stations/{stationId}/commands/SetVariables", new
-        {
-            setVariableData = new object[]
-            {
-                new { component = new { name = "OCPPCommCtrlr" }, variable = new { name = "MessageAttempts", instance = "TransactionEvent" }, attributeValue = "30" },
-                new { component = new { name = "OCPPCommCtrlr" }, variable = new { name = "MessageAttemptInterval", instance = "TransactionEvent" }, attributeValue = "1" },
-            },
-        });
-        response.EnsureSuccessStatusCode();
-        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.All(answer.RootElement.GetProperty("setVariableResult").EnumerateArray(),
-            result => Assert.Equal("Accepted", result.GetProperty("attributeStatus").GetString()));
     }
 
     private IHost StartEmulator(string stationId, int count, string scenario)

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using DrivePower.Emulator;
 using DrivePower.Tests.Csms;
 using DrivePower.Tests.Infrastructure;
@@ -44,7 +42,7 @@ public sealed class DatabaseOutageDeliveryTests : IAsyncLifetime
         await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(_connectionString,
             "SELECT count(*) FROM stations WHERE id LIKE 'EMU-OUT-%' AND registration_status = 'Accepted'") == 3, TimeSpan.FromSeconds(20));
         foreach (var stationId in StationIds)
-            await ConfigureDeliveryAsync(stationId);
+            await DeliveryDrill.ConfigureDeliveryAsync(_csms.Http, stationId);
         await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(_connectionString,
             "SELECT count(*) FROM transactions WHERE station_id LIKE 'EMU-OUT-%' AND NOT is_active") >= 2, TimeSpan.FromSeconds(20));
 
@@ -61,51 +59,18 @@ public sealed class DatabaseOutageDeliveryTests : IAsyncLifetime
             .Select(entry => entry.Text("TransactionId")).Where(ran.Contains).ToList();
         Assert.NotEmpty(startedDuringOutage);
 
-        var incomplete = await IncompleteAsync(ran);
-        for (var deadline = DateTime.UtcNow.AddSeconds(45); incomplete.Count > 0 && DateTime.UtcNow < deadline; incomplete = await IncompleteAsync(ran))
+        var incomplete = await DeliveryDrill.IncompleteAsync(_connectionString, Prefix + "-", ran);
+        for (var deadline = DateTime.UtcNow.AddSeconds(45); incomplete.Count > 0 && DateTime.UtcNow < deadline; incomplete = await DeliveryDrill.IncompleteAsync(_connectionString, Prefix + "-", ran))
             await Task.Delay(250);
         using var stopWithin = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await emulator.StopAsync(stopWithin.Token);
 
         Assert.Empty(incomplete);
         var started = _logs.Named("TransactionStarted").Select(entry => entry.Text("TransactionId")).ToHashSet(StringComparer.Ordinal);
-        Assert.Empty(await IncompleteAsync(started)); // the stop ended (PowerLoss) and delivered the sessions still running
+        Assert.Empty(await DeliveryDrill.IncompleteAsync(_connectionString, Prefix + "-", started)); // the stop ended (PowerLoss) and delivered the sessions still running
         Assert.NotEmpty(_logs.Named("DeliveryRetrying"));
         Assert.Empty(_logs.Named("DeliveryGivenUp"));
         Assert.Contains(_logs.Named("AuthorizedOffline"), entry => entry.Text("Status") == "Accepted");
-    }
-
-    /// <summary>Each session the CSMS lacks or holds incomplete (active, not ended, no energy, a gap in its seqNos, no final Ended).</summary>
-    private async Task<List<string>> IncompleteAsync(IReadOnlySet<string> transactionIds)
-    {
-        var rows = await Sql.RowsAsync(_connectionString, """
-            SELECT t.transaction_id,
-                   NOT t.is_active AND t.ended_at IS NOT NULL AND t.energy_end_wh IS NOT NULL
-                   AND count(e.id) = max(e.seq_no) + 1 AND min(e.seq_no) = 0
-                   AND max(e.seq_no) = max(e.seq_no) FILTER (WHERE e.event_type = 'Ended') AS complete
-            FROM transactions t JOIN transaction_events e ON e.transaction_pk = t.id
-            WHERE t.station_id LIKE 'EMU-OUT-%'
-            GROUP BY t.id
-            """);
-        var complete = rows.Where(row => (bool)row["complete"]!).Select(row => (string)row["transaction_id"]!).ToHashSet(StringComparer.Ordinal);
-        return [.. transactionIds.Where(id => !complete.Contains(id))];
-    }
-
-    /// <summary>Through the operator API, as an operator would: many quick attempts, so the retries span the outage.</summary>
-    private async Task ConfigureDeliveryAsync(string stationId)
-    {
-        using var response = await _csms.Http.PostAsJsonAsync($"/api/stations/{stationId}/commands/SetVariables", new
-        {
-            setVariableData = new object[]
-            {
-                new { component = new { name = "OCPPCommCtrlr" }, variable = new { name = "MessageAttempts", instance = "TransactionEvent" }, attributeValue = "30" },
-                new { component = new { name = "OCPPCommCtrlr" }, variable = new { name = "MessageAttemptInterval", instance = "TransactionEvent" }, attributeValue = "1" },
-            },
-        });
-        response.EnsureSuccessStatusCode();
-        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.All(answer.RootElement.GetProperty("setVariableResult").EnumerateArray(),
-            result => Assert.Equal("Accepted", result.GetProperty("attributeStatus").GetString()));
     }
 
     private IHost StartEmulator()
