@@ -38,7 +38,7 @@ public sealed class ConnectorStatusStore : IAsyncDisposable
     public ConnectorStatusStore(SqlRunner sql, IOptions<WriteBatchingOptions> options, ILogger<ConnectorStatusStore> logger)
     {
         _sql = sql;
-        _batcher = new WriteBatcher<StatusReport>("connector statuses", StoreBatchAsync, (report, token) => StoreBatchAsync([report], token), options.Value, logger);
+        _batcher = new WriteBatcher<StatusReport>("connector statuses", StoreBatchAsync, options.Value, logger);
     }
 
     /// <summary>Completes when the status is committed, in a batch with other stations' statuses.</summary>

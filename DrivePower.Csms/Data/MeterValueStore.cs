@@ -37,7 +37,7 @@ public sealed class MeterValueStore : IAsyncDisposable
     public MeterValueStore(SqlRunner sql, IOptions<WriteBatchingOptions> options, ILogger<MeterValueStore> logger)
     {
         _sql = sql;
-        _batcher = new WriteBatcher<MeterValuesMessage>("meter values", StoreBatchAsync, (message, token) => StoreBatchAsync([message], token), options.Value, logger);
+        _batcher = new WriteBatcher<MeterValuesMessage>("meter values", StoreBatchAsync, options.Value, logger);
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed class StationEventStore : IAsyncDisposable
     public StationEventStore(SqlRunner sql, IOptions<WriteBatchingOptions> options, ILogger<StationEventStore> logger)
     {
         _sql = sql;
-        _batcher = new WriteBatcher<StationEvents>("station events", StoreBatchAsync, (message, token) => StoreBatchAsync([message], token), options.Value, logger);
+        _batcher = new WriteBatcher<StationEvents>("station events", StoreBatchAsync, options.Value, logger);
     }
 
     /// <summary>Stores one message's rows (all or none), committed in a batch with other stations' before it completes; returns how many.</summary>

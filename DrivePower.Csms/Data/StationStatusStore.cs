@@ -37,8 +37,8 @@ public sealed class StationStatusStore : IAsyncDisposable
     public StationStatusStore(SqlRunner sql, IOptions<WriteBatchingOptions> options, ILogger<StationStatusStore> logger)
     {
         _sql = sql;
-        _firmware = new WriteBatcher<StatusRecord>("firmware statuses", StoreFirmwareAsync, (status, token) => StoreFirmwareAsync([status], token), options.Value, logger);
-        _log = new WriteBatcher<StatusRecord>("log upload statuses", StoreLogAsync, (status, token) => StoreLogAsync([status], token), options.Value, logger);
+        _firmware = new WriteBatcher<StatusRecord>("firmware statuses", StoreFirmwareAsync, options.Value, logger);
+        _log = new WriteBatcher<StatusRecord>("log upload statuses", StoreLogAsync, options.Value, logger);
     }
 
     /// <summary>Completes when the firmware status is committed, in a batch with other stations'.</summary>

@@ -49,8 +49,8 @@ public sealed class StationStore : IAsyncDisposable
     public StationStore(SqlRunner sql, IOptions<WriteBatchingOptions> options, ILogger<StationStore> logger)
     {
         _sql = sql;
-        _boots = new WriteBatcher<BootRecord>("station boots", StoreBootsAsync, (boot, token) => StoreBootsAsync([boot], token), options.Value, logger);
-        _heartbeats = new WriteBatcher<(string, DateTimeOffset)>("heartbeats", TouchManyAsync, (seen, token) => TouchManyAsync([seen], token), options.Value, logger);
+        _boots = new WriteBatcher<BootRecord>("station boots", StoreBootsAsync, options.Value, logger);
+        _heartbeats = new WriteBatcher<(string, DateTimeOffset)>("heartbeats", TouchManyAsync, options.Value, logger);
     }
 
     /// <summary>Completes when the boot data is committed, in a batch with other stations' boots.</summary>

@@ -19,7 +19,6 @@ public sealed partial class WriteBatcher<T> : IAsyncDisposable
 {
     private readonly Channel<PendingWrite> _queue;
     private readonly Func<IReadOnlyList<T>, CancellationToken, Task> _writeBatch;
-    private readonly Func<T, CancellationToken, Task> _writeOne;
     private readonly int _maxBatchSize;
     private readonly string _what;
     private readonly ILogger _logger;
@@ -29,14 +28,12 @@ public sealed partial class WriteBatcher<T> : IAsyncDisposable
     public WriteBatcher(
         string what,
         Func<IReadOnlyList<T>, CancellationToken, Task> writeBatch,
-        Func<T, CancellationToken, Task> writeOne,
         WriteBatchingOptions options,
         ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _what = what;
         _writeBatch = writeBatch;
-        _writeOne = writeOne;
         _maxBatchSize = options.MaxBatchSize;
         _logger = logger;
         _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(options.QueueCapacity)
@@ -99,7 +96,7 @@ public sealed partial class WriteBatcher<T> : IAsyncDisposable
     {
         try
         {
-            await _writeOne(pending.Item, CancellationToken.None);
+            await _writeBatch([pending.Item], CancellationToken.None);
             pending.Committed.TrySetResult();
         }
         catch (Exception exception)

@@ -150,7 +150,7 @@ public sealed class WriteBatcherTests
     }
 
     private static WriteBatcher<string> Batcher(GatedWrites database, int writers, int capacity = 1000) =>
-        new("test rows", database.WriteBatchAsync, database.WriteOneAsync,
+        new("test rows", database.WriteBatchAsync,
             new WriteBatchingOptions { Writers = writers, QueueCapacity = capacity, MaxBatchSize = 100 }, NullLogger.Instance);
 
     /// <summary>A stand-in for the database whose first batch waits until the test opens the gate.</summary>
@@ -190,7 +190,5 @@ public sealed class WriteBatcherTests
                 Committed.AddRange(rows);
             }
         }
-
-        public Task WriteOneAsync(string row, CancellationToken cancellationToken) => WriteBatchAsync([row], cancellationToken);
     }
 }
