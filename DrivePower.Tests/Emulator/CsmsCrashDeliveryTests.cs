@@ -56,26 +56,30 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
             "SELECT count(*) FROM transactions WHERE station_id LIKE 'EMU-CRASH-0%' AND is_active") >= 2, TimeSpan.FromSeconds(10));
 
-        // The kill lands with every station's CALL in the CSMS's hands. The charging stations' next events
-        // of running sessions wait on their transaction's row: not yet stored. The remote start's Started is
-        // stored but its answer waits on the idToken's status: the station must send it again, and the CSMS
-        // take the second copy as nothing new.
+        // The kill lands with every station's CALL in the CSMS's hands. The remote start's Started is
+        // stored first, but its answer waits on the idToken's status: the station must send it again, and
+        // the CSMS take the second copy as nothing new. Then the charging stations' next events of running
+        // sessions wait on their transaction's row (events are written in batches, so a blocked batch holds
+        // up those queued behind it too): not yet stored.
         DateTimeOffset crash;
-        await using (var sessions = await Locks.TakeAsync(ConnectionString))
+        await using (var tokens = await Locks.TakeAsync(ConnectionString))
         {
-            await Sql.EventuallyAsync(async () =>
+            await tokens.RunAsync("LOCK TABLE id_tokens IN ACCESS EXCLUSIVE MODE");
+            await RemoteStartAsync();
+            await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString, """
+                SELECT count(*) FROM transaction_events e JOIN transactions t ON t.id = e.transaction_pk
+                WHERE t.station_id = 'EMU-CRASH-REMOTE' AND e.event_type = 'Started'
+                """) == 1 && await WaitingCallsAsync() >= 1, TimeSpan.FromSeconds(5));
+            await using (var sessions = await Locks.TakeAsync(ConnectionString))
             {
-                await sessions.RunAsync("SELECT 1 FROM transactions WHERE station_id LIKE 'EMU-CRASH-0%' AND is_active FOR UPDATE SKIP LOCKED");
-                return await WaitingCallsAsync() >= StationIds.Length;
-            }, TimeSpan.FromSeconds(5));
-            await using (var tokens = await Locks.TakeAsync(ConnectionString))
-            {
-                await tokens.RunAsync("LOCK TABLE id_tokens IN ACCESS EXCLUSIVE MODE");
-                await RemoteStartAsync();
-                await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString, """
-                    SELECT count(*) FROM transaction_events e JOIN transactions t ON t.id = e.transaction_pk
-                    WHERE t.station_id = 'EMU-CRASH-REMOTE' AND e.event_type = 'Started'
-                    """) == 1 && await WaitingCallsAsync() >= StationIds.Length + 1, TimeSpan.FromSeconds(5));
+                var waitingBefore = await WaitingCallsAsync();
+                await Sql.EventuallyAsync(async () =>
+                {
+                    await sessions.RunAsync("SELECT 1 FROM transactions WHERE station_id LIKE 'EMU-CRASH-0%' AND is_active FOR UPDATE SKIP LOCKED");
+                    return await WaitingCallsAsync() > waitingBefore;
+                }, TimeSpan.FromSeconds(5));
+                // Two meter intervals: every charging station has sent its next event, blocked or queued behind.
+                await Task.Delay(TimeSpan.FromSeconds(1));
                 crash = DateTimeOffset.UtcNow;
                 await _csms.KillAsync();
             }
