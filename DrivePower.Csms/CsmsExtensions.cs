@@ -65,6 +65,7 @@ public static class CsmsExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<LastSeenTracker>());
         builder.Services.AddSingleton<IRegistrationHistory, StoredRegistrationHistory>();
         builder.Services.AddSingleton<StationSessionGuard>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<StationSessionGuard>());
         builder.Services.AddSingleton<StationConnectionHost>();
         builder.AddStationAuthentication();
         builder.Services.AddSingleton<BootNotificationHandler>();

@@ -69,14 +69,14 @@ public sealed partial class StationConnectionHost(
             ?? Task.CompletedTask;
         Log.Connected(logger, stationId, subprotocol, session.Accepted);
         events.Publish(new StationConnectedEvent(stationId, session.ConnectedAt, subprotocol));
-        var guard = guards.WatchAsync(session);
+        var closingForStop = guards.CloseIfStopping(session) ?? Task.CompletedTask;
         try
         {
             await connection.RunAsync(cancellationToken);
         }
         finally
         {
-            await Task.WhenAll(guard, closingLoser);
+            await Task.WhenAll(closingForStop, closingLoser);
             await connection.DisposeAsync();
             if (connections.Unregister(session))
                 events.Publish(new StationDisconnectedEvent(stationId, time.GetUtcNow()));
