@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Commands;
 using DrivePower.Csms.Events;
+using DrivePower.Csms.Journal;
 
 namespace DrivePower.Csms.Apis;
 
@@ -17,5 +19,9 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(IdTokenUpdate))]
 [JsonSerializable(typeof(List<CommandsApi.ViolationModel>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyList<CommandInfo>))]
 [JsonSerializable(typeof(StationEvent))]
+[JsonSerializable(typeof(JournalEntry))]
+[JsonSerializable(typeof(JournalPage))]
+[JsonSerializable(typeof(JournalEntryDetails))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;
