@@ -22,7 +22,7 @@ public sealed partial class OcppRpcConnection
     {
         CallFrame call => call.Action,
         null => null,
-        _ when _pending.TryGetValue(frame.MessageId, out var pending) => pending.Action,
-        _ => _abandoned.FirstOrDefault(call => call.MessageId == frame.MessageId).Action,
+        _ when _inFlight is { } pending && pending.MessageId == frame.MessageId => pending.Action,
+        _ => _abandoned?.FirstOrDefault(call => call.MessageId == frame.MessageId).Action,
     };
 }
