@@ -67,10 +67,7 @@ public static class CsmsExtensions
         builder.Services.AddSingleton<StationSessionGuard>();
         builder.Services.AddSingleton<StationConnectionHost>();
         builder.AddStationAuthentication();
-        builder.Services.AddSingleton<BootNotificationHandler>();
-        builder.Services.AddSingleton<HeartbeatHandler>();
-        builder.Services.AddSingleton<StatusNotificationHandler>();
-        builder.Services.AddCoreMessageHandlers();
+        builder.Services.AddCsmsHandlers();
         builder.AddOperatorApi();
         return builder;
     }
