@@ -52,6 +52,7 @@ public static class OperatorApi
         api.MapCommandsApi();
         api.MapEventsApi();
         api.MapIdTokensApi();
+        api.MapChargingProfilesApi();
         return app;
     }
 }

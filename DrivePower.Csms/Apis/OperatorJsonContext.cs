@@ -18,4 +18,7 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(List<CommandsApi.ViolationModel>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(StationEvent))]
+[JsonSerializable(typeof(List<ChargingProfileModel>))]
+[JsonSerializable(typeof(List<ChargingLimitModel>))]
+[JsonSerializable(typeof(ChargingProfileCommandResult))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

@@ -23,6 +23,8 @@ public static class CsmsHandlers
         services.AddSingleton<StationStatusStore>();
         services.AddSingleton<DeviceModelStore>();
         services.TryAddSingleton<DataTransferVendors>();
+        services.AddSingleton<ChargingProfileStore>();
+        services.AddSingleton<ChargingLimitStore>();
 
         return services
             .AddStationCall<BootNotificationRequest, BootNotificationResponse, BootNotificationHandler>()
@@ -36,7 +38,10 @@ public static class CsmsHandlers
             .AddStationCall<NotifyReportRequest, NotifyReportResponse, NotifyReportHandler>()
             .AddStationCall<FirmwareStatusNotificationRequest, FirmwareStatusNotificationResponse, FirmwareStatusNotificationHandler>()
             .AddStationCall<LogStatusNotificationRequest, LogStatusNotificationResponse, LogStatusNotificationHandler>()
-            .AddStationCall<DataTransferRequest, DataTransferResponse, DataTransferHandler>();
+            .AddStationCall<DataTransferRequest, DataTransferResponse, DataTransferHandler>()
+            .AddStationCall<ReportChargingProfilesRequest, ReportChargingProfilesResponse, ReportChargingProfilesHandler>()
+            .AddStationCall<NotifyChargingLimitRequest, NotifyChargingLimitResponse, NotifyChargingLimitHandler>()
+            .AddStationCall<ClearedChargingLimitRequest, ClearedChargingLimitResponse, ClearedChargingLimitHandler>();
     }
 
     /// <summary>Registers <typeparamref name="THandler"/> as the answer to <typeparamref name="TRequest"/>'s action.</summary>
