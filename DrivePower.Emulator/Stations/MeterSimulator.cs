@@ -7,7 +7,7 @@ namespace DrivePower.Emulator.Stations;
 /// each sample also gives power (W), current (A) and voltage (V), with a little noise. The power
 /// drawn is the EV's maximum, or less when the smart-charging limit is lower.
 /// </summary>
-internal sealed class MeterSimulator(int chargingPowerW, decimal registerWh)
+internal sealed class MeterSimulator(int evMaxPowerW, decimal registerWh)
 {
     private const double NominalVoltage = 230;
     private const int ThreePhaseAboveW = 7_400;
@@ -16,6 +16,7 @@ internal sealed class MeterSimulator(int chargingPowerW, decimal registerWh)
     private DateTimeOffset _since = DateTimeOffset.UtcNow;
     private double _powerW;
     private double _registerWh = (double)registerWh;
+    private int _evMaxW = evMaxPowerW;
     private double? _limitW;
     private bool _charging;
 
@@ -29,7 +30,39 @@ internal sealed class MeterSimulator(int chargingPowerW, decimal registerWh)
     }
 
     /// <summary>The most the EV draws now: its maximum, capped by the limit.</summary>
-    private double MaxW => Math.Min(chargingPowerW, _limitW ?? double.MaxValue);
+    private double MaxW => Math.Min(_evMaxW, _limitW ?? double.MaxValue);
+
+    /// <summary>The most the plugged EV can draw, in watts.</summary>
+    public int EvMaxPowerW
+    {
+        get
+        {
+            lock (_sync)
+                return _evMaxW;
+        }
+    }
+
+    /// <summary>The power drawn at the last sample or change, in watts.</summary>
+    public decimal PowerW
+    {
+        get
+        {
+            lock (_sync)
+                return Round(_powerW, 0);
+        }
+    }
+
+    /// <summary>Another EV, or the same one saying it takes less: a charging EV follows at once.</summary>
+    public void SetEvMaxPower(int watts)
+    {
+        lock (_sync)
+        {
+            Advance(DateTimeOffset.UtcNow);
+            _evMaxW = watts;
+            if (_charging)
+                _powerW = MaxW * (0.97 + (0.03 * Random.Shared.NextDouble()));
+        }
+    }
 
     /// <summary>Starts or stops drawing power; the energy so far is booked first.</summary>
     public void SetCharging(bool charging)
@@ -67,7 +100,7 @@ internal sealed class MeterSimulator(int chargingPowerW, decimal registerWh)
             if (_powerW > 0)
                 _powerW = Math.Clamp(_powerW * (0.98 + (0.04 * Random.Shared.NextDouble())), MaxW * 0.9, MaxW);
             var voltage = NominalVoltage + ((Random.Shared.NextDouble() - 0.5) * 6);
-            var phases = chargingPowerW > ThreePhaseAboveW ? 3 : 1;
+            var phases = _evMaxW > ThreePhaseAboveW ? 3 : 1;
             var current = _powerW / (phases * voltage);
             return new MeterValue
             {
