@@ -1,5 +1,6 @@
 using DrivePower.AppHost;
 using DrivePower.AppHost.Postgres;
+using DrivePower.Emulator.Configuration;
 
 // The stand: PostgreSQL, the migration worker, the CSMS and the station emulator. Every name comes
 // from StandTopology; docker-compose.yml mirrors this model and DrivePower.Tests/Deployment compares them.
@@ -37,6 +38,7 @@ var csms = builder.AddProject<Projects.DrivePower_Csms>(StandTopology.Csms, proj
     .WithExternalHttpEndpoints();
 
 builder.AddProject<Projects.DrivePower_Emulator>(StandTopology.Emulator)
+    .WithHttpEndpoint(port: EmulatorDefaults.ControlPort, env: StandTopology.Env.ControlPort, name: StandTopology.ControlEndpoint)
     .WithReference(csms)
     .WaitFor(csms)
     .WithEmulatorSettings(builder.Configuration);

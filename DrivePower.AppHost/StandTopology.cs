@@ -22,6 +22,9 @@ public static class StandTopology
 
     public const string HealthPath = "/health";
 
+    /// <summary>The emulator's control API endpoint (driver and hardware actions), on the emulator's default port.</summary>
+    public const string ControlEndpoint = "control";
+
     /// <summary>The operator API's key, a secret parameter generated once and kept in the AppHost's user secrets.</summary>
     public const string OperatorApiKey = "operator-api-key";
 
@@ -45,6 +48,8 @@ public static class StandTopology
         public const string ScenarioChargeSeconds = EmulatorDefaults.Names.ScenarioChargeSeconds;
         public const string ScenarioPauseSeconds = EmulatorDefaults.Names.ScenarioPauseSeconds;
         public const string Quiet = EmulatorDefaults.Names.Quiet;
+        public const string ControlPort = EmulatorDefaults.Names.ControlPort;
+        public const string ControlHost = EmulatorDefaults.Names.ControlHost;
 
         /// <summary>Where PostgreSQL's server binaries are (also read by the tests).</summary>
         public const string PostgresBin = "DRIVEPOWER_PG_BIN";

@@ -69,10 +69,7 @@ public static class CsmsExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<StationSessionGuard>());
         builder.Services.AddSingleton<StationConnectionHost>();
         builder.AddStationAuthentication();
-        builder.Services.AddSingleton<BootNotificationHandler>();
-        builder.Services.AddSingleton<HeartbeatHandler>();
-        builder.Services.AddSingleton<StatusNotificationHandler>();
-        builder.Services.AddCoreMessageHandlers();
+        builder.Services.AddCsmsHandlers();
         builder.AddMessageJournal();
         builder.AddOperatorApi();
         return builder;

@@ -1,4 +1,5 @@
 using DrivePower.Emulator.Configuration;
+using DrivePower.Emulator.Control;
 using DrivePower.Emulator.Handlers;
 using DrivePower.Emulator.Output;
 using DrivePower.Emulator.Stations;
@@ -22,6 +23,9 @@ public static class EmulatorExtensions
         services.AddSingleton(provider => new OcppRpcTelemetry(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton(_ => StationHandlers.Create());
         services.AddSingleton<StationServices>();
+        services.AddSingleton<StationDirectory>();
+        services.AddSingleton<ControlApiServer>();
+        services.AddHostedService(provider => provider.GetRequiredService<ControlApiServer>());
         services.AddHostedService<EmulatorService>();
         services.AddHostedService<SummaryReporter>();
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));

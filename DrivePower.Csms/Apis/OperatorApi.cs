@@ -56,6 +56,7 @@ public static class OperatorApi
         api.MapEventsApi();
         api.MapJournalApi();
         api.MapIdTokensApi();
+        api.MapChargingProfilesApi();
         return app;
     }
 }

@@ -24,4 +24,7 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(JournalEntry))]
 [JsonSerializable(typeof(JournalPage))]
 [JsonSerializable(typeof(JournalEntryDetails))]
+[JsonSerializable(typeof(List<ChargingProfileModel>))]
+[JsonSerializable(typeof(List<ChargingLimitModel>))]
+[JsonSerializable(typeof(ChargingProfileCommandResult))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

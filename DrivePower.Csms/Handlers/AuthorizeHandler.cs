@@ -5,7 +5,7 @@ using DrivePower.Ocpp.Rpc;
 namespace DrivePower.Csms.Handlers;
 
 /// <summary>Authorize: the idToken's verdict from the authorization list and the unknown-token policy.</summary>
-public sealed class AuthorizeHandler(IdTokenAuthorizer authorizer)
+public sealed class AuthorizeHandler(IdTokenAuthorizer authorizer) : IStationCallHandler<AuthorizeRequest, AuthorizeResponse>
 {
     public async ValueTask<AuthorizeResponse> HandleAsync(OcppCallContext context, AuthorizeRequest request, CancellationToken cancellationToken) =>
         new() { IdTokenInfo = await authorizer.AuthorizeAsync(request.IdToken, cancellationToken) };

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace DrivePower.Csms.Handlers;
 
 /// <summary>BootNotification: the station is stored (upserted) and Accepted with the configured heartbeat interval.</summary>
-public sealed class BootNotificationHandler(StationStore stations, StationEventHub events, IOptions<CsmsOptions> options, TimeProvider time)
+public sealed class BootNotificationHandler(StationStore stations, StationEventHub events, IOptions<CsmsOptions> options, TimeProvider time) : IStationCallHandler<BootNotificationRequest, BootNotificationResponse>
 {
     public async ValueTask<BootNotificationResponse> HandleAsync(OcppCallContext context, BootNotificationRequest request, CancellationToken cancellationToken)
     {

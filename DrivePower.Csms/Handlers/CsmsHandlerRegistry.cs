@@ -9,11 +9,14 @@ namespace DrivePower.Csms.Handlers;
 /// <summary>Builds the one handler registry every station connection shares.</summary>
 public static class CsmsHandlerRegistry
 {
-    public static OcppHandlerRegistry Create(IServiceProvider services) => new OcppHandlerRegistry()
-        .On(Guard<BootNotificationRequest, BootNotificationResponse>("BootNotification", services.GetRequiredService<BootNotificationHandler>().HandleAsync))
-        .On(Guard<HeartbeatRequest, HeartbeatResponse>("Heartbeat", services.GetRequiredService<HeartbeatHandler>().HandleAsync))
-        .On(Guard<StatusNotificationRequest, StatusNotificationResponse>("StatusNotification", services.GetRequiredService<StatusNotificationHandler>().HandleAsync))
-        .OnCoreMessages(services);
+    /// <summary>A registry holding every route <see cref="CsmsHandlers"/> registered.</summary>
+    public static OcppHandlerRegistry Create(IServiceProvider services)
+    {
+        var registry = new OcppHandlerRegistry();
+        foreach (var route in services.GetServices<IStationCallRoute>())
+            route.AddTo(registry, services);
+        return registry;
+    }
 
     /// <summary>
     /// A storage failure becomes CALLERROR InternalError: the station is never told "done" for
@@ -22,10 +25,12 @@ public static class CsmsHandlerRegistry
     /// PropertyConstraintViolation, and sending it again would not help.
     /// </summary>
     public static Func<OcppCallContext, TRequest, CancellationToken, ValueTask<TResponse>> Guard<TRequest, TResponse>(
-        string action, Func<OcppCallContext, TRequest, CancellationToken, ValueTask<TResponse>> handler)
+        Func<OcppCallContext, TRequest, CancellationToken, ValueTask<TResponse>> handler)
         where TRequest : IOcppRequest<TResponse>
-        where TResponse : IOcppResponse =>
-        async (context, request, cancellationToken) =>
+        where TResponse : IOcppResponse
+    {
+        var action = OcppActions.ForRequest(typeof(TRequest)).Name;
+        return async (context, request, cancellationToken) =>
         {
             try
             {
@@ -42,6 +47,7 @@ public static class CsmsHandlerRegistry
                     $"A value in this {action} cannot be stored (it is outside what the field may hold). Nothing was stored.");
             }
         };
+    }
 
     /// <summary>The CSMS session of the station behind a call.</summary>
     public static StationSession Session(this OcppCallContext context) =>

@@ -5,7 +5,7 @@ using DrivePower.Ocpp.Rpc;
 namespace DrivePower.Csms.Handlers;
 
 /// <summary>Heartbeat: <c>last_seen_at</c> is written before the CSMS answers with its time.</summary>
-public sealed class HeartbeatHandler(StationStore stations, TimeProvider time)
+public sealed class HeartbeatHandler(StationStore stations, TimeProvider time) : IStationCallHandler<HeartbeatRequest, HeartbeatResponse>
 {
     public async ValueTask<HeartbeatResponse> HandleAsync(OcppCallContext context, HeartbeatRequest request, CancellationToken cancellationToken)
     {

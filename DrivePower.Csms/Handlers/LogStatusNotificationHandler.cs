@@ -5,7 +5,7 @@ using DrivePower.Ocpp.Rpc;
 namespace DrivePower.Csms.Handlers;
 
 /// <summary>LogStatusNotification: the latest status, requestId and time on the station row.</summary>
-public sealed class LogStatusNotificationHandler(StationStatusStore statuses, TimeProvider time)
+public sealed class LogStatusNotificationHandler(StationStatusStore statuses, TimeProvider time) : IStationCallHandler<LogStatusNotificationRequest, LogStatusNotificationResponse>
 {
     public async ValueTask<LogStatusNotificationResponse> HandleAsync(
         OcppCallContext context, LogStatusNotificationRequest request, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using DrivePower.Ocpp.Rpc;
 namespace DrivePower.Csms.Handlers;
 
 /// <summary>NotifyEvent: one <c>station_events</c> row per eventData (its JSON as the payload, its trigger as event_type).</summary>
-public sealed class NotifyEventHandler(StationEventStore stationEvents, TimeProvider time)
+public sealed class NotifyEventHandler(StationEventStore stationEvents, TimeProvider time) : IStationCallHandler<NotifyEventRequest, NotifyEventResponse>
 {
     public const string Kind = "NotifyEvent";
 

@@ -5,7 +5,7 @@ using DrivePower.Ocpp.Rpc;
 namespace DrivePower.Csms.Handlers;
 
 /// <summary>SecurityEventNotification: a <c>station_events</c> row with the type as event_type and the request as payload.</summary>
-public sealed class SecurityEventNotificationHandler(StationEventStore stationEvents, TimeProvider time)
+public sealed class SecurityEventNotificationHandler(StationEventStore stationEvents, TimeProvider time) : IStationCallHandler<SecurityEventNotificationRequest, SecurityEventNotificationResponse>
 {
     public const string Kind = "SecurityEventNotification";
 

@@ -7,7 +7,7 @@ using DrivePower.Ocpp.Rpc;
 namespace DrivePower.Csms.Handlers;
 
 /// <summary>StatusNotification: stored (current row and history) first; then the in-memory registry and subscribers learn it.</summary>
-public sealed class StatusNotificationHandler(ConnectorStatusStore statuses, ConnectorStatusRegistry registry, StationEventHub events, TimeProvider time)
+public sealed class StatusNotificationHandler(ConnectorStatusStore statuses, ConnectorStatusRegistry registry, StationEventHub events, TimeProvider time) : IStationCallHandler<StatusNotificationRequest, StatusNotificationResponse>
 {
     public async ValueTask<StatusNotificationResponse> HandleAsync(OcppCallContext context, StatusNotificationRequest request, CancellationToken cancellationToken)
     {

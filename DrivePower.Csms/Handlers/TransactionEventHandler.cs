@@ -10,7 +10,7 @@ namespace DrivePower.Csms.Handlers;
 /// TransactionEvent: the transaction, the raw event and its meter values are stored together; a
 /// repeated seqNo changes nothing and is answered the same. Subscribers learn of stored events only.
 /// </summary>
-public sealed class TransactionEventHandler(TransactionStore transactions, IdTokenAuthorizer authorizer, StationEventHub events, TimeProvider time)
+public sealed class TransactionEventHandler(TransactionStore transactions, IdTokenAuthorizer authorizer, StationEventHub events, TimeProvider time) : IStationCallHandler<TransactionEventRequest, TransactionEventResponse>
 {
     public async ValueTask<TransactionEventResponse> HandleAsync(OcppCallContext context, TransactionEventRequest request, CancellationToken cancellationToken)
     {

@@ -40,6 +40,8 @@ internal static class EmulatorDefaults
         public const string ReconnectMaxSeconds = "RECONNECT_MAX_SECONDS";
         public const string CallTimeoutSeconds = "CALL_TIMEOUT_SECONDS";
         public const string EnvFile = "EMULATOR_ENV_FILE";
+        public const string ControlPort = "CONTROL_PORT";
+        public const string ControlHost = "CONTROL_HOST";
     }
 
     public const string StationId = "CP001";
@@ -65,6 +67,10 @@ internal static class EmulatorDefaults
     public const double ReconnectMinSeconds = 1;
     public const double ReconnectMaxSeconds = 60;
     public const double CallTimeoutSeconds = 30;
+
+    /// <summary>The control API's port (0: any free one) and the address it listens on.</summary>
+    public const int ControlPort = 8090;
+    public const string ControlHost = "127.0.0.1";
 
     /// <summary>Every setting and its default as the environment spells it; null where there is none.</summary>
     public static IReadOnlyList<(string Name, string? Default)> All { get; } =
@@ -96,6 +102,8 @@ internal static class EmulatorDefaults
         (Names.ReconnectMaxSeconds, Text(ReconnectMaxSeconds)),
         (Names.CallTimeoutSeconds, Text(CallTimeoutSeconds)),
         (Names.EnvFile, null),
+        (Names.ControlPort, Text(ControlPort)),
+        (Names.ControlHost, ControlHost),
     ];
 
     /// <summary>The default of <paramref name="name"/> as text; null when it has none.</summary>

@@ -34,6 +34,10 @@ public sealed record EmulatorOptions
     public required TimeSpan CallTimeout { get; init; }
     public required TimeSpan SummaryInterval { get; init; }
 
+    /// <summary>The control API (driver and hardware actions over HTTP): its port, 0 for any free one, and its listen address.</summary>
+    public required int ControlPort { get; init; }
+    public required string ControlHost { get; init; }
+
     /// <summary>The station ids: <see cref="StationId"/> alone, or <c>{StationId}-0001</c>… for several.</summary>
     public IEnumerable<string> StationIds() => StationCount == 1
         ? [StationId]

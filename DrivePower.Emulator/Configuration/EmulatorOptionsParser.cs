@@ -44,6 +44,8 @@ public static class EmulatorOptionsParser
             ReconnectMax = read.Seconds(N.ReconnectMaxSeconds, settings.ReconnectMaxSeconds, D.ReconnectMaxSeconds, 0.01, 3_600),
             CallTimeout = read.Seconds(N.CallTimeoutSeconds, settings.CallTimeoutSeconds, D.CallTimeoutSeconds, 0.1, 600),
             SummaryInterval = read.Seconds(N.SummaryIntervalSeconds, settings.SummaryIntervalSeconds, D.SummaryIntervalSeconds, 0.1, 3_600),
+            ControlPort = read.Integer(N.ControlPort, settings.ControlPort, D.ControlPort, 0, 65_535),
+            ControlHost = read.Text(N.ControlHost, settings.ControlHost, D.ControlHost, 253),
         };
 
         options = options with { CsmsTls = CsmsTls.Read(read, settings, options.StationId, options.StationCount) };

@@ -31,6 +31,8 @@ public sealed class EmulatorSettings
     [ConfigurationKeyName(Names.IdToken)] public string? IdToken { get; set; }
     [ConfigurationKeyName(Names.Quiet)] public string? Quiet { get; set; }
     [ConfigurationKeyName(Names.ConnectRate)] public string? ConnectRate { get; set; }
+    [ConfigurationKeyName(Names.ControlPort)] public string? ControlPort { get; set; }
+    [ConfigurationKeyName(Names.ControlHost)] public string? ControlHost { get; set; }
     [ConfigurationKeyName(Names.ReconnectMinSeconds)] public string? ReconnectMinSeconds { get; set; }
     [ConfigurationKeyName(Names.ReconnectMaxSeconds)] public string? ReconnectMaxSeconds { get; set; }
     [ConfigurationKeyName(Names.CallTimeoutSeconds)] public string? CallTimeoutSeconds { get; set; }

@@ -1,3 +1,4 @@
+using DrivePower.Emulator.SmartCharging;
 using DrivePower.Emulator.Stations;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Rpc;
@@ -8,7 +9,8 @@ namespace DrivePower.Emulator.Handlers;
 /// RequestStartTransaction: on the given EVSE (or the first free one). A transaction already running
 /// there unauthorized (cable first) is authorized and its id returned; a free, operative EVSE gets a new
 /// transaction (the emulated EV is plugged in), and after the answer: Occupied, Started with triggerReason RemoteStart, then charging.
-/// Busy, inoperative or unknown EVSEs are Rejected.
+/// Busy, inoperative or unknown EVSEs are Rejected. A chargingProfile must be a TxProfile without a
+/// transactionId (K05); it is installed for the transaction, which charges within it from the start.
 /// </summary>
 internal static class RequestStartTransactionHandler
 {
@@ -30,8 +32,14 @@ internal static class RequestStartTransactionHandler
                 : station.Evses.FirstOrDefault(candidate => candidate.Transaction is null && IsOperative(station, candidate));
         }
 
+        if (evse is not null && request.ChargingProfile is { } profile && station.DeviceModel.SmartChargingEnabled
+            && ProfileRules.Check(station, evse.Id, profile, DateTimeOffset.UtcNow, fromRemoteStart: true) is { } invalid)
+            return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Rejected, StatusInfo = invalid.ToStatusInfo() };
+
         if (evse?.Transaction is { IdToken: null } waiting)
         {
+            if (InstallTxProfile(station, evse, waiting, request) is { } clash)
+                return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Rejected, StatusInfo = clash.ToStatusInfo() };
             station.AfterAnswer(() =>
             {
                 waiting.Authorize(request.IdToken, TriggerReason.RemoteStart, request.RemoteStartId);
@@ -48,6 +56,11 @@ internal static class RequestStartTransactionHandler
         var transaction = TransactionSession.Reserve(station, connector, request.IdToken, request.RemoteStartId, unplugWhenEnded: true);
         if (transaction is null)
             return Rejected("TxInProgress");
+        if (InstallTxProfile(station, evse, transaction, request) is { } duplicate)
+        {
+            transaction.Release();
+            return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Rejected, StatusInfo = duplicate.ToStatusInfo() };
+        }
 
         station.AfterAnswer(() =>
         {
@@ -58,6 +71,12 @@ internal static class RequestStartTransactionHandler
         });
         return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Accepted };
     }
+
+    /// <summary>The remote start's TxProfile, bound to its transaction; null when there is none or it is installed.</summary>
+    private static ProfileRejection? InstallTxProfile(Station station, EvseState evse, TransactionSession transaction, RequestStartTransactionRequest request) =>
+        request.ChargingProfile is { } profile && station.DeviceModel.SmartChargingEnabled
+            ? station.ChargingProfiles.Install(evse.Id, profile with { TransactionId = transaction.Id })
+            : null;
 
     private static bool IsOperative(Station station, EvseState evse) =>
         station.Operative && evse.Operative && evse.Connectors.Any(connector => connector.Operative);

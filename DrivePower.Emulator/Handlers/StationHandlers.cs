@@ -22,7 +22,11 @@ internal static class StationHandlers
         .OnClearCache()
         .OnGetTransactionStatus()
         .OnGetBaseReport()
-        .OnDataTransfer();
+        .OnDataTransfer()
+        .OnSetChargingProfile()
+        .OnGetChargingProfiles()
+        .OnClearChargingProfile()
+        .OnGetCompositeSchedule();
 
     public static Station StationOf(OcppCallContext context) =>
         context.Connection.State as Station ?? throw new InvalidOperationException("The connection has no station attached.");

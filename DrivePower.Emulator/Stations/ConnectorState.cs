@@ -11,6 +11,9 @@ internal sealed class ConnectorState(EvseState evse, int id)
 
     public bool Operative { get; set; } = true;
 
+    /// <summary>The hardware reports a fault (control API): Faulted until cleared.</summary>
+    public bool Faulted { get; set; }
+
     /// <summary>An EV's cable is in.</summary>
     public bool Plugged { get; set; }
 

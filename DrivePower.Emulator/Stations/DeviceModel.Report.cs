@@ -55,6 +55,7 @@ internal sealed partial class DeviceModel
         yield return new Component { Name = "OCPPCommCtrlr" };
         yield return new Component { Name = "SampledDataCtrlr" };
         yield return new Component { Name = "AuthCtrlr" };
+        yield return new Component { Name = "SmartChargingCtrlr" };
         foreach (var evse in station.Evses)
         {
             yield return new Component { Name = "EVSE", Evse = new Evse { Id = evse.Id } };

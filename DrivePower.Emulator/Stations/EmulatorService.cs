@@ -1,4 +1,5 @@
 using DrivePower.Emulator.Configuration;
+using DrivePower.Emulator.Control;
 using DrivePower.Emulator.Output;
 using DrivePower.Emulator.Scenario;
 
@@ -9,7 +10,7 @@ namespace DrivePower.Emulator.Stations;
 /// stations off first: the scenarios stop, running transactions end (PowerLoss) and their Ended events
 /// are delivered, within <see cref="SwitchOffTimeout"/>; only then do the sockets close.
 /// </summary>
-internal sealed class EmulatorService(EmulatorOptions options, StationServices services) : BackgroundService
+internal sealed class EmulatorService(EmulatorOptions options, StationServices services, StationDirectory directory) : BackgroundService
 {
     /// <summary>How long a stop waits for the stations' last transaction events to reach the CSMS.</summary>
     public static readonly TimeSpan SwitchOffTimeout = TimeSpan.FromSeconds(5);
@@ -29,6 +30,8 @@ internal sealed class EmulatorService(EmulatorOptions options, StationServices s
         });
         var throttle = new ConnectThrottle(options.ConnectRate);
         _stations = [.. options.StationIds().Select(id => new Station(id, services))];
+        foreach (var station in _stations)
+            directory.Add(station);
         using var scenarios = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _scenariosStop.Token);
         await Task.WhenAll(_stations.Select(station => RunStationAsync(station, throttle, invoker, scenarios.Token, stoppingToken))).ConfigureAwait(false);
     }

@@ -6,7 +6,7 @@ namespace DrivePower.Emulator.Stations;
 internal sealed partial class Station
 {
     /// <summary>
-    /// A connector's status from its state: Unavailable when it, its EVSE or the station is inoperative and
+    /// A connector's status from its state: Faulted when its hardware says so; Unavailable when it, its EVSE or the station is inoperative and
     /// no transaction holds it (a running one finishes first: "Scheduled"); Occupied when plugged or in a
     /// transaction; otherwise Available.
     /// </summary>
@@ -14,6 +14,8 @@ internal sealed partial class Station
     {
         lock (Sync)
         {
+            if (connector.Faulted)
+                return ConnectorStatus.Faulted;
             var transaction = connector.Evse.Transaction;
             var inUse = connector.Plugged || transaction?.Connector == connector;
             var operative = Operative && connector.Evse.Operative && connector.Operative;

@@ -1,5 +1,6 @@
 using DrivePower.Emulator.Configuration;
 using DrivePower.Emulator.Output;
+using DrivePower.Emulator.SmartCharging;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Rpc;
 
@@ -41,6 +42,9 @@ internal sealed partial class Station
     public DeviceModel DeviceModel { get; }
 
     public StationOutbox Outbox { get; }
+
+    /// <summary>The charging profiles the CSMS installed (K).</summary>
+    public ChargingProfileSet ChargingProfiles { get; } = new();
 
     /// <summary>The CSMS's last verdicts on idTokens, for authorizing while it cannot answer.</summary>
     public AuthorizationCache AuthorizationCache { get; } = new();

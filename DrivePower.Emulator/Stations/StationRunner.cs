@@ -26,6 +26,7 @@ internal sealed class StationRunner(Station station, ConnectThrottle throttle, H
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                await station.WaitOnlineAsync(cancellationToken).ConfigureAwait(false);
                 await throttle.WaitAsync(cancellationToken).ConfigureAwait(false);
                 var end = await ConnectOnceAsync(cancellationToken).ConfigureAwait(false);
                 if (cancellationToken.IsCancellationRequested)
@@ -85,6 +86,7 @@ internal sealed class StationRunner(Station station, ConnectThrottle throttle, H
             using var online = CancellationTokenSource.CreateLinkedTokenSource(connection.Closing);
             var lifecycle = session.RunAsync(online.Token);
             await using (cancellationToken.Register(() => _ = connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "Station shutting down")).ConfigureAwait(false))
+            await using (station.NetworkCut.Register(socket.Abort).ConfigureAwait(false)) // the network or the power went: no close frame
                 await run.ConfigureAwait(false);
 
             await online.CancelAsync().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using DrivePower.Emulator.Output;
+using DrivePower.Emulator.SmartCharging;
 using DrivePower.Ocpp.Messages;
 
 namespace DrivePower.Emulator.Stations;
@@ -19,6 +20,7 @@ internal sealed partial class TransactionSession
             if (IsEnded)
                 return;
             var offline = _station.Connection is not { IsOpen: true };
+            Evse.Meter.SetLimit(CompositeScheduler.WattsAt(_station, Evse.Id, DateTimeOffset.UtcNow));
             var meterValue = Evse.Meter.Sample(context);
             var request = new TransactionEventRequest
             {

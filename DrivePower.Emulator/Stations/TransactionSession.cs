@@ -40,6 +40,9 @@ internal sealed partial class TransactionSession
 
     public int? RemoteStartId { get; private set; }
 
+    /// <summary>When Started was queued; a Relative charging profile counts from here.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
     public ChargingState ChargingState { get; private set; } = ChargingState.EVConnected;
 
     /// <summary>A remote start's EV is unplugged when its transaction ends; a scenario unplugs its own.</summary>
@@ -69,9 +72,23 @@ internal sealed partial class TransactionSession
         return session;
     }
 
+    /// <summary>Gives back a reserved EVSE that never began (nothing was sent for it).</summary>
+    public void Release()
+    {
+        lock (_station.Sync)
+        {
+            if (Evse.Transaction == this && StartedAt is null)
+            {
+                Evse.Transaction = null;
+                Connector.Plugged = false;
+            }
+        }
+    }
+
     /// <summary>Queues Started (with the token, if already authorized) and begins the periodic updates.</summary>
     public void Begin(TriggerReason trigger)
     {
+        StartedAt = DateTimeOffset.UtcNow;
         _station.Services.Metrics.TransactionStarted();
         StationLog.TransactionStarted(_station.Logger, _station.Id, Id, Evse.Id, trigger);
         Emit(TransactionEventType.Started, trigger, ReadingContext.TransactionBegin, includeIdToken: IdToken is not null, includeEvse: true);
@@ -133,12 +150,16 @@ internal sealed partial class TransactionSession
                 Evse.Transaction = null;
         }
 
+        _station.ChargingProfiles.RemoveTransaction(Id);
         _station.Services.Metrics.TransactionEnded();
         var register = Evse.Meter.RegisterWh;
         StationLog.TransactionEnded(_station.Logger, _station.Id, Id, reason, register - _meterStartWh, register);
         _station.OnTransactionEnded(this);
         return true;
     }
+
+    /// <summary>The limit on the EVSE changed: the EV follows it, and an Updated (ChargingRateChanged) says so.</summary>
+    public void ChargingRateChanged() => Emit(TransactionEventType.Updated, TriggerReason.ChargingRateChanged, ReadingContext.SamplePeriodic);
 
     /// <summary>An Updated with the current meter values, for TriggerMessage(TransactionEvent).</summary>
     public void SendTriggered() => Emit(TransactionEventType.Updated, TriggerReason.Trigger, ReadingContext.Trigger);

@@ -33,6 +33,13 @@ public static class OcppActions
         Define("GetBaseReport", OcppDirection.CsmsToStation, Json.GetBaseReportRequest, Json.GetBaseReportResponse),
         Define("TriggerMessage", OcppDirection.CsmsToStation, Json.TriggerMessageRequest, Json.TriggerMessageResponse),
         Define("ClearCache", OcppDirection.CsmsToStation, Json.ClearCacheRequest, Json.ClearCacheResponse),
+        Define("SetChargingProfile", OcppDirection.CsmsToStation, Json.SetChargingProfileRequest, Json.SetChargingProfileResponse),
+        Define("GetChargingProfiles", OcppDirection.CsmsToStation, Json.GetChargingProfilesRequest, Json.GetChargingProfilesResponse),
+        Define("ReportChargingProfiles", OcppDirection.StationToCsms, Json.ReportChargingProfilesRequest, Json.ReportChargingProfilesResponse),
+        Define("ClearChargingProfile", OcppDirection.CsmsToStation, Json.ClearChargingProfileRequest, Json.ClearChargingProfileResponse),
+        Define("GetCompositeSchedule", OcppDirection.CsmsToStation, Json.GetCompositeScheduleRequest, Json.GetCompositeScheduleResponse),
+        Define("NotifyChargingLimit", OcppDirection.StationToCsms, Json.NotifyChargingLimitRequest, Json.NotifyChargingLimitResponse),
+        Define("ClearedChargingLimit", OcppDirection.StationToCsms, Json.ClearedChargingLimitRequest, Json.ClearedChargingLimitResponse),
     ];
 
     private static readonly FrozenDictionary<string, OcppAction> ByName =

@@ -152,7 +152,7 @@ public sealed class NulCharacterTests(MigratedDatabaseFixture database) : IClass
     [Fact]
     public async Task A_value_the_database_refuses_answers_PropertyConstraintViolation_not_InternalError()
     {
-        var guarded = CsmsHandlerRegistry.Guard<HeartbeatRequest, HeartbeatResponse>("Heartbeat", (_, _, _) =>
+        var guarded = CsmsHandlerRegistry.Guard<HeartbeatRequest, HeartbeatResponse>((_, _, _) =>
             throw new StorageRejectedValueException("store it", "22021", new InvalidDataException()));
 
         var error = await Assert.ThrowsAsync<OcppCallErrorException>(async () => await guarded(null!, new HeartbeatRequest(), CancellationToken.None));

@@ -24,6 +24,7 @@ public sealed class ComposeMatchesAppHostTests : IAsyncLifetime
     [
         StandTopology.Env.OtlpEndpoint, // Aspire sets it at run time, towards its dashboard
         StandTopology.Env.CsmsUrl,      // the emulator's own setting, kept in emulator.env for people who edit it
+        StandTopology.Env.ControlHost,  // in a container the control API listens on every address; the AppHost's emulator is a local process
     ];
 
     private AppHostModel _model = null!;

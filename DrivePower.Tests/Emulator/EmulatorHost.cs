@@ -1,5 +1,6 @@
 using DrivePower.Emulator;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,9 @@ internal sealed class EmulatorHost : IAsyncDisposable
     private readonly IHost _host;
 
     private EmulatorHost(IHost host) => _host = host;
+
+    /// <summary>The control API's address (tests run it on a free port).</summary>
+    public Uri ControlAddress => _host.Services.GetRequiredService<DrivePower.Emulator.Control.ControlApiServer>().Address!;
 
     /// <summary>Fast settings for tests: tiny back-off and meter interval; the given ones win.</summary>
     public static Task<EmulatorHost> StartAsync(TestCsms csms, params (string Key, string Value)[] settings) =>
@@ -38,6 +42,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
     public static IHost Build(IDictionary<string, string?> values, ILoggerProvider? logs = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["CONTROL_PORT"] = "0" }); // tests run side by side
         builder.Configuration.AddInMemoryCollection(values);
         builder.AddEmulator();
         if (logs is not null)

@@ -101,6 +101,8 @@ internal sealed class TestCsms : IAsyncDisposable
                 Record(id, "MeterValues", request, new MeterValuesResponse()))
             .On<NotifyReportRequest, NotifyReportResponse>((_, request, _) =>
                 Record(id, "NotifyReport", request, new NotifyReportResponse()))
+            .On<ReportChargingProfilesRequest, ReportChargingProfilesResponse>((_, request, _) =>
+                Record(id, "ReportChargingProfiles", request, new ReportChargingProfilesResponse()))
             .On<AuthorizeRequest, AuthorizeResponse>((_, request, _) =>
                 RefuseAuthorize
                     ? Refuse<AuthorizeResponse>(id, "Authorize", request)

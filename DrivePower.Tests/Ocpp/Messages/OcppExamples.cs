@@ -65,6 +65,23 @@ public static class OcppExamples
         ["GetBaseReport"] = ("""{"requestId":1,"reportBase":"SummaryInventory","customData":{"vendorId":"v"}}""", """{"status":"EmptyResultSet","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
         ["TriggerMessage"] = ("""{"evse":""" + Evse + ""","requestedMessage":"PublishFirmwareStatusNotification","customData":{"vendorId":"v"}}""", """{"status":"NotImplemented","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
         ["ClearCache"] = ("""{"customData":{"vendorId":"v"}}""", """{"status":"Rejected","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["SetChargingProfile"] = ("""{"evseId":1,"chargingProfile":""" + ChargingProfile + ""","customData":{"vendorId":"v"}}""", """{"status":"Rejected","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["GetChargingProfiles"] = (
+            """{"requestId":3,"evseId":1,"chargingProfile":{"chargingProfilePurpose":"TxDefaultProfile","stackLevel":2,"chargingProfileId":[1,2],"chargingLimitSource":["EMS","CSO"],"customData":{"vendorId":"v"}},"customData":{"vendorId":"v"}}""",
+            """{"status":"NoProfiles","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["ReportChargingProfiles"] = (
+            """{"requestId":3,"chargingLimitSource":"CSO","chargingProfile":[""" + ChargingProfile + """],"tbc":true,"evseId":1,"customData":{"vendorId":"v"}}""",
+            """{"customData":{"vendorId":"v"}}"""),
+        ["ClearChargingProfile"] = (
+            """{"chargingProfileId":5,"chargingProfileCriteria":{"evseId":1,"chargingProfilePurpose":"TxProfile","stackLevel":0,"customData":{"vendorId":"v"}},"customData":{"vendorId":"v"}}""",
+            """{"status":"Unknown","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["GetCompositeSchedule"] = (
+            """{"duration":3600,"chargingRateUnit":"W","evseId":1,"customData":{"vendorId":"v"}}""",
+            """{"status":"Accepted","statusInfo":""" + StatusInfo + ""","schedule":{"chargingSchedulePeriod":[{"startPeriod":0,"limit":11000,"numberPhases":3},{"startPeriod":600,"limit":3680.5,"numberPhases":1,"phaseToUse":2}],"evseId":1,"duration":3600,"scheduleStart":"2025-06-01T12:00:00Z","chargingRateUnit":"W","customData":{"vendorId":"v"}},"customData":{"vendorId":"v"}}"""),
+        ["NotifyChargingLimit"] = (
+            """{"chargingSchedule":[{"id":1,"startSchedule":"2025-06-01T12:00:00Z","duration":600,"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":10}],"minChargingRate":6}],"evseId":1,"chargingLimit":{"chargingLimitSource":"SO","isGridCritical":true,"customData":{"vendorId":"v"}},"customData":{"vendorId":"v"}}""",
+            """{"customData":{"vendorId":"v"}}"""),
+        ["ClearedChargingLimit"] = ("""{"chargingLimitSource":"EMS","evseId":1,"customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
     };
 
     public static TheoryData<string> ActionNames() => new(ByAction.Keys);

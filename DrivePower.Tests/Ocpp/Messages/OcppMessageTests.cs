@@ -33,6 +33,13 @@ public class OcppMessageTests
             ["GetBaseReport"] = OcppDirection.CsmsToStation,
             ["TriggerMessage"] = OcppDirection.CsmsToStation,
             ["ClearCache"] = OcppDirection.CsmsToStation,
+            ["SetChargingProfile"] = OcppDirection.CsmsToStation,
+            ["GetChargingProfiles"] = OcppDirection.CsmsToStation,
+            ["ReportChargingProfiles"] = OcppDirection.StationToCsms,
+            ["ClearChargingProfile"] = OcppDirection.CsmsToStation,
+            ["GetCompositeSchedule"] = OcppDirection.CsmsToStation,
+            ["NotifyChargingLimit"] = OcppDirection.StationToCsms,
+            ["ClearedChargingLimit"] = OcppDirection.StationToCsms,
         };
 
         Assert.Equal(expected, OcppActions.All.ToDictionary(action => action.Name, action => action.Direction));

@@ -41,6 +41,13 @@ public class OcppPayloadValidatorTests
     [InlineData("MeterValues", """{"evseId":1,"meterValue":[{"timestamp":"2025-06-01T12:00:00Z","sampledValue":[{"value":1},{}]}]}""", "$.meterValue[0].sampledValue[1].value")]
     [InlineData("TransactionEvent", """{"eventType":"Started","timestamp":"2025-06-01T12:00:00Z","triggerReason":"Authorized","seqNo":0,"transactionInfo":{}}""", "$.transactionInfo.transactionId")]
     [InlineData("Heartbeat", """{"customData":{"extra":true}}""", "$.customData.vendorId")]
+    [InlineData("SetChargingProfile", """{"chargingProfile":{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":7000}]}]}}""", "$.evseId")]
+    [InlineData("SetChargingProfile", """{"evseId":0,"chargingProfile":{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"numberPhases":3}]}]}}""", "$.chargingProfile.chargingSchedule[0].chargingSchedulePeriod[0].limit")]
+    [InlineData("GetChargingProfiles", """{"requestId":1}""", "$.chargingProfile")]
+    [InlineData("ReportChargingProfiles", """{"requestId":1,"chargingLimitSource":"CSO","chargingProfile":[{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":7000}]}]}]}""", "$.evseId")]
+    [InlineData("GetCompositeSchedule", """{"evseId":1}""", "$.duration")]
+    [InlineData("NotifyChargingLimit", """{"evseId":1,"chargingLimit":{}}""", "$.chargingLimit.chargingLimitSource")]
+    [InlineData("ClearedChargingLimit", """{"evseId":1}""", "$.chargingLimitSource")]
     public void A_missing_required_property_is_an_OccurrenceConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.OccurrenceConstraintViolation, path);
 
@@ -69,6 +76,10 @@ public class OcppPayloadValidatorTests
     [InlineData("MeterValues", """{"evseId":1,"meterValue":{}}""", "$.meterValue")]
     [InlineData("MeterValues", """{"evseId":1,"meterValue":[{"timestamp":"2025-06-01T12:00:00Z","sampledValue":[{"value":"1"}]}]}""", "$.meterValue[0].sampledValue[0].value")]
     [InlineData("Authorize", """{"idToken":{"idToken":"A","type":"Local","additionalInfo":[null]}}""", "$.idToken.additionalInfo[0]")]
+    [InlineData("SetChargingProfile", """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":"7000"}]}]}}""", "$.chargingProfile.chargingSchedule[0].chargingSchedulePeriod[0].limit")]
+    [InlineData("SetChargingProfile", """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0.5,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":7000}]}]}}""", "$.chargingProfile.stackLevel")]
+    [InlineData("GetCompositeSchedule", """{"duration":"60","evseId":1}""", "$.duration")]
+    [InlineData("ClearChargingProfile", """{"chargingProfileCriteria":{"evseId":true}}""", "$.chargingProfileCriteria.evseId")]
     public void A_nested_value_of_the_wrong_type_is_a_TypeConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.TypeConstraintViolation, path);
 
@@ -103,6 +114,10 @@ public class OcppPayloadValidatorTests
     [InlineData("MeterValues", """{"evseId":1,"meterValue":[{"timestamp":"2025-06-01T12:00:00Z","sampledValue":[{"value":1,"measurand":"EnergyActiveImportRegister"}]}]}""", "$.meterValue[0].sampledValue[0].measurand")]
     [InlineData("MeterValues", """{"evseId":1,"meterValue":[{"timestamp":"2025-06-01T12:00:00Z","sampledValue":[{"value":1,"phase":"L1N"}]}]}""", "$.meterValue[0].sampledValue[0].phase")]
     [InlineData("Authorize", """{"idToken":{"idToken":"A","type":"emaid"}}""", "$.idToken.type")]
+    [InlineData("SetChargingProfile", """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxDefault","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":7000}]}]}}""", "$.chargingProfile.chargingProfilePurpose")]
+    [InlineData("SetChargingProfile", """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"kW","chargingSchedulePeriod":[{"startPeriod":0,"limit":7000}]}]}}""", "$.chargingProfile.chargingSchedule[0].chargingRateUnit")]
+    [InlineData("GetCompositeSchedule", """{"duration":60,"evseId":1,"chargingRateUnit":"w"}""", "$.chargingRateUnit")]
+    [InlineData("ClearedChargingLimit", """{"chargingLimitSource":"Grid"}""", "$.chargingLimitSource")]
     public void An_enum_value_outside_the_schema_or_in_another_case_is_a_PropertyConstraintViolation(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.PropertyConstraintViolation, path);
 
@@ -110,6 +125,7 @@ public class OcppPayloadValidatorTests
     [InlineData("BootNotification", """{"chargingStation":{"model":"DP-22-1234567890-ABCD","vendorName":"V"},"reason":"PowerUp"}""", "$.chargingStation.model")]
     [InlineData("Heartbeat", """{"customData":{"vendorId":"@V256@"}}""", "$.customData.vendorId")]
     [InlineData("RequestStopTransaction", """{"transactionId":"0123456789012345678901234567890123456"}""", "$.transactionId")]
+    [InlineData("SetChargingProfile", """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"transactionId":"0123456789012345678901234567890123456","chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":7000}]}]}}""", "$.chargingProfile.transactionId")]
     public void A_string_longer_than_its_maxLength_is_a_PropertyConstraintViolation(string action, string payload, string path) =>
         AssertSingle(Request(action, payload.Replace("@V256@", new string('V', 256))), OcppErrorCode.PropertyConstraintViolation, path);
 
@@ -129,6 +145,9 @@ public class OcppPayloadValidatorTests
     [InlineData("MeterValues", """{"evseId":1,"meterValue":[{"timestamp":"2025-06-01T12:00:00Z","sampledValue":[]}]}""", "$.meterValue[0].sampledValue")]
     [InlineData("Authorize", """{"idToken":{"idToken":"A","type":"Local"},"iso15118CertificateHashData":[@H@,@H@,@H@,@H@,@H@]}""", "$.iso15118CertificateHashData")]
     [InlineData("NotifyReport", """{"requestId":1,"generatedAt":"2025-06-01T12:00:00Z","seqNo":0,"reportData":[{"component":{"name":"C"},"variable":{"name":"V"},"variableAttribute":[{},{},{},{},{}]}]}""", "$.reportData[0].variableAttribute")]
+    [InlineData("SetChargingProfile", """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[]}]}}""", "$.chargingProfile.chargingSchedule[0].chargingSchedulePeriod")]
+    [InlineData("GetChargingProfiles", """{"requestId":1,"chargingProfile":{"chargingLimitSource":["EMS","SO","CSO","Other","EMS"]}}""", "$.chargingProfile.chargingLimitSource")]
+    [InlineData("ReportChargingProfiles", """{"requestId":1,"chargingLimitSource":"CSO","chargingProfile":[],"evseId":1}""", "$.chargingProfile")]
     public void Too_few_or_too_many_array_items_is_an_OccurrenceConstraintViolation(string action, string payload, string path) =>
         AssertSingle(
             Request(action, payload.Replace("@H@", """{"hashAlgorithm":"SHA256","issuerNameHash":"a","issuerKeyHash":"b","serialNumber":"c","responderURL":"u"}""")),
