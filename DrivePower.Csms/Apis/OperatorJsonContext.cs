@@ -21,6 +21,7 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(IReadOnlyList<CommandInfo>))]
 [JsonSerializable(typeof(StationEvent))]
+[JsonSerializable(typeof(EventsApi.StreamReset))]
 [JsonSerializable(typeof(JournalEntry))]
 [JsonSerializable(typeof(JournalPage))]
 [JsonSerializable(typeof(JournalEntryDetails))]
