@@ -72,14 +72,11 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
                 """) == 1 && await WaitingCallsAsync() >= 1, TimeSpan.FromSeconds(5));
             await using (var sessions = await Locks.TakeAsync(ConnectionString))
             {
-                var waitingBefore = await WaitingCallsAsync();
-                await Sql.EventuallyAsync(async () =>
-                {
+                // For two meter intervals, lock every running session's row as it starts: each charging station
+                // then has its next CALL in the CSMS's hands, waiting on its row (or queued behind a batch that
+                // is) or, when it carries an idToken, stored and waiting on the idTokens lock.
+                for (var until = DateTime.UtcNow.AddSeconds(1); DateTime.UtcNow < until; await Task.Delay(100))
                     await sessions.RunAsync("SELECT 1 FROM transactions WHERE station_id LIKE 'EMU-CRASH-0%' AND is_active FOR UPDATE SKIP LOCKED");
-                    return await WaitingCallsAsync() > waitingBefore;
-                }, TimeSpan.FromSeconds(5));
-                // Two meter intervals: every charging station has sent its next event, blocked or queued behind.
-                await Task.Delay(TimeSpan.FromSeconds(1));
                 crash = DateTimeOffset.UtcNow;
                 await _csms.KillAsync();
             }
@@ -162,6 +159,7 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         {
             ["CSMS_URL"] = _csms.OcppUrl.ToString(),
             ["STATION_ID"] = stationId,
+            ["CONTROL_PORT"] = "0", // any free port: tests run side by side
             ["STATION_COUNT"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["EVSE_COUNT"] = "2",
             ["SCENARIO"] = scenario,
