@@ -117,7 +117,7 @@ public class OcppJsonSchemaTests
                     if (schema["minItems"] is { } minItems && minItems.GetValue<int>() > 0)
                         Replace(path, new JsonArray(), valid: false, $"{where} with no items");
                     if (schema["maxItems"] is { } maxItems)
-                        Replace(path, new JsonArray([.. Enumerable.Range(0, maxItems.GetValue<int>() + 1).Select(_ => SchemaExample.Full(schema["items"]!))]), valid: false, $"{where} over maxItems");
+                        Replace(path, new JsonArray([.. Enumerable.Range(0, maxItems.GetValue<int>() + 1).Select(_ => SchemaExample.Of(schema["items"]!))]), valid: false, $"{where} over maxItems");
                     Replace(path, JsonValue.Create("text"), valid: false, $"{where} as a string");
                     Walk(schema["items"]!, [.. path, 0]);
                     break;
@@ -199,7 +199,10 @@ public class OcppJsonSchemaTests
     /// <summary>A payload with every property the schema describes, built from the schema alone.</summary>
     private static class SchemaExample
     {
-        public static JsonObject Full(JsonNode schema) => (JsonObject)Value(schema, "p", depth: 0);
+        public static JsonObject Full(JsonNode schema) => (JsonObject)Of(schema);
+
+        /// <summary>A value of any schema: an object, an array, a string, a number.</summary>
+        public static JsonNode Of(JsonNode schema) => Value(schema, "p", depth: 0);
 
         private static JsonNode Value(JsonNode schema, string name, int depth) => schema["type"]?.GetValue<string>() switch
         {
