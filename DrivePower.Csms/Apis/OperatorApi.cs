@@ -53,6 +53,7 @@ public static class OperatorApi
         api.MapEventsApi();
         api.MapIdTokensApi();
         api.MapChargingProfilesApi();
+        api.MapReservationsApi();
         return app;
     }
 }

@@ -30,7 +30,17 @@ internal static class RequestStartTransactionHandler
         {
             evse = request.EvseId is { } id
                 ? station.FindEvse(id)
-                : station.Evses.FirstOrDefault(candidate => candidate.Transaction is null && IsOperative(station, candidate));
+                : station.Evses.FirstOrDefault(candidate => candidate.Transaction is null && IsOperative(station, candidate)
+                    && station.Reservations.OnEvse(candidate.Id)?.Admits(request.IdToken, request.GroupIdToken) != false);
+        }
+
+        // A reserved EVSE starts only for its reservation's token or group (H01.FR.23/24); the reservation is then used.
+        Reservations.Reservation? reservation = null;
+        if (evse is not null && (evse.Transaction is null or { IdToken: null }) && station.Reservations.OnEvse(evse.Id) is { } held)
+        {
+            if (!held.Admits(request.IdToken, request.GroupIdToken))
+                return Rejected("Reserved");
+            reservation = held;
         }
 
         if (evse is not null && request.ChargingProfile is { } profile && station.DeviceModel.SmartChargingEnabled
@@ -41,6 +51,8 @@ internal static class RequestStartTransactionHandler
         {
             if (InstallTxProfile(station, evse, waiting, request) is { } clash)
                 return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Rejected, StatusInfo = clash.ToStatusInfo() };
+            if (reservation is not null && station.Reservations.Remove(reservation))
+                waiting.ReservationId = reservation.Id;
             station.AfterAnswer(async () =>
             {
                 if (!await AuthorizedAsync(station, request.IdToken).ConfigureAwait(false))
@@ -63,6 +75,9 @@ internal static class RequestStartTransactionHandler
             transaction.Release();
             return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Rejected, StatusInfo = duplicate.ToStatusInfo() };
         }
+
+        if (reservation is not null && station.Reservations.Remove(reservation))
+            transaction.ReservationId = reservation.Id;
 
         station.AfterAnswer(async () =>
         {
