@@ -7,7 +7,7 @@ namespace DrivePower.Migrations;
 /// </summary>
 internal static class RequiredSchema
 {
-    public const long Version = 202612020020;
+    public const long Version = 202612020021;
 
-    public const string Name = "CreateChargingProfiles";
+    public const string Name = "CreateReservations";
 }

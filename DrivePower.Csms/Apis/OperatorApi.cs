@@ -59,6 +59,7 @@ public static class OperatorApi
         api.MapJournalApi();
         api.MapIdTokensApi();
         api.MapChargingProfilesApi();
+        api.MapReservationsApi();
         return app;
     }
 }

@@ -28,4 +28,6 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(List<ChargingProfileModel>))]
 [JsonSerializable(typeof(List<ChargingLimitModel>))]
 [JsonSerializable(typeof(ChargingProfileCommandResult))]
+[JsonSerializable(typeof(List<ReservationModel>))]
+[JsonSerializable(typeof(ReservationCommandResult))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

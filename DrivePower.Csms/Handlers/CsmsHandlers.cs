@@ -25,6 +25,7 @@ public static class CsmsHandlers
         services.TryAddSingleton<DataTransferVendors>();
         services.AddSingleton<ChargingProfileStore>();
         services.AddSingleton<ChargingLimitStore>();
+        services.AddSingleton<ReservationStore>();
 
         return services
             .AddStationCall<BootNotificationRequest, BootNotificationResponse, BootNotificationHandler>()
@@ -41,7 +42,8 @@ public static class CsmsHandlers
             .AddStationCall<DataTransferRequest, DataTransferResponse, DataTransferHandler>()
             .AddStationCall<ReportChargingProfilesRequest, ReportChargingProfilesResponse, ReportChargingProfilesHandler>()
             .AddStationCall<NotifyChargingLimitRequest, NotifyChargingLimitResponse, NotifyChargingLimitHandler>()
-            .AddStationCall<ClearedChargingLimitRequest, ClearedChargingLimitResponse, ClearedChargingLimitHandler>();
+            .AddStationCall<ClearedChargingLimitRequest, ClearedChargingLimitResponse, ClearedChargingLimitHandler>()
+            .AddStationCall<ReservationStatusUpdateRequest, ReservationStatusUpdateResponse, ReservationStatusUpdateHandler>();
     }
 
     /// <summary>Registers <typeparamref name="THandler"/> as the answer to <typeparamref name="TRequest"/>'s action.</summary>

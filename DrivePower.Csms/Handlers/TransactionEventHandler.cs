@@ -9,14 +9,19 @@ namespace DrivePower.Csms.Handlers;
 /// <summary>
 /// TransactionEvent: the transaction, the raw event and its meter values are stored together; a
 /// repeated seqNo changes nothing and is answered the same. Subscribers learn of stored events only.
+/// An event naming a reservationId marks that reservation Used by the transaction.
 /// </summary>
-public sealed class TransactionEventHandler(TransactionStore transactions, IdTokenAuthorizer authorizer, StationEventHub events, TimeProvider time) : IStationCallHandler<TransactionEventRequest, TransactionEventResponse>
+public sealed class TransactionEventHandler(
+    TransactionStore transactions, ReservationStore reservations, IdTokenAuthorizer authorizer, StationEventHub events, TimeProvider time)
+    : IStationCallHandler<TransactionEventRequest, TransactionEventResponse>
 {
     public async ValueTask<TransactionEventResponse> HandleAsync(OcppCallContext context, TransactionEventRequest request, CancellationToken cancellationToken)
     {
         var outcome = await transactions.RecordEventAsync(context.StationId, request, context.Payload, time.GetUtcNow(), cancellationToken);
         if (!outcome.Duplicate)
             events.Publish(ToEvent(context.StationId, request, outcome));
+        if (request.ReservationId is { } reservationId)
+            await reservations.EndAsync(context.StationId, reservationId, "Used", request.TransactionInfo.TransactionId, time.GetUtcNow(), cancellationToken);
 
         return new TransactionEventResponse
         {

@@ -9,7 +9,8 @@ namespace DrivePower.Emulator.Handlers;
 /// RequestStartTransaction: on the given EVSE (or the first free one). A transaction already running
 /// there unauthorized (cable first) is authorized and its id returned; a free, operative EVSE gets a new
 /// transaction (the emulated EV is plugged in), and after the answer: Occupied, Started with triggerReason RemoteStart, then charging.
-/// Busy, inoperative or unknown EVSEs are Rejected. A chargingProfile must be a TxProfile without a
+/// Busy, inoperative or unknown EVSEs are Rejected. With AuthCtrlr.AuthorizeRemoteStart the token goes
+/// through Authorize first (after the answer): refused, nothing starts. A chargingProfile must be a TxProfile without a
 /// transactionId (K05); it is installed for the transaction, which charges within it from the start.
 /// </summary>
 internal static class RequestStartTransactionHandler
@@ -29,7 +30,17 @@ internal static class RequestStartTransactionHandler
         {
             evse = request.EvseId is { } id
                 ? station.FindEvse(id)
-                : station.Evses.FirstOrDefault(candidate => candidate.Transaction is null && IsOperative(station, candidate));
+                : station.Evses.FirstOrDefault(candidate => candidate.Transaction is null && IsOperative(station, candidate)
+                    && station.Reservations.OnEvse(candidate.Id)?.Admits(request.IdToken, request.GroupIdToken) != false);
+        }
+
+        // A reserved EVSE starts only for its reservation's token or group (H01.FR.23/24); the reservation is then used.
+        Reservations.Reservation? reservation = null;
+        if (evse is not null && (evse.Transaction is null or { IdToken: null }) && station.Reservations.OnEvse(evse.Id) is { } held)
+        {
+            if (!held.Admits(request.IdToken, request.GroupIdToken))
+                return Rejected("Reserved");
+            reservation = held;
         }
 
         if (evse is not null && request.ChargingProfile is { } profile && station.DeviceModel.SmartChargingEnabled
@@ -40,11 +51,14 @@ internal static class RequestStartTransactionHandler
         {
             if (InstallTxProfile(station, evse, waiting, request) is { } clash)
                 return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Rejected, StatusInfo = clash.ToStatusInfo() };
-            station.AfterAnswer(() =>
+            if (reservation is not null && station.Reservations.Remove(reservation))
+                waiting.ReservationId = reservation.Id;
+            station.AfterAnswer(async () =>
             {
+                if (!await AuthorizedAsync(station, request.IdToken).ConfigureAwait(false))
+                    return; // the EV keeps waiting for a token
                 waiting.Authorize(request.IdToken, TriggerReason.RemoteStart, request.RemoteStartId);
                 waiting.SetChargingState(ChargingState.Charging);
-                return Task.CompletedTask;
             });
             return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Accepted, TransactionId = waiting.Id };
         }
@@ -52,7 +66,7 @@ internal static class RequestStartTransactionHandler
         if (evse is null || evse.Transaction is not null || !IsOperative(station, evse))
             return Rejected(evse is null ? "UnknownEvse" : evse.Transaction is not null ? "TxInProgress" : "Unavailable");
 
-        var connector = evse.Connectors.FirstOrDefault(candidate => candidate.Operative) ?? evse.Connectors[0];
+        var connector = evse.Connectors.FirstOrDefault(candidate => candidate.Operative && !candidate.Faulted) ?? evse.Connectors[0];
         var transaction = TransactionSession.Reserve(station, connector, request.IdToken, request.RemoteStartId, unplugWhenEnded: true);
         if (transaction is null)
             return Rejected("TxInProgress");
@@ -62,12 +76,21 @@ internal static class RequestStartTransactionHandler
             return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Rejected, StatusInfo = duplicate.ToStatusInfo() };
         }
 
-        station.AfterAnswer(() =>
+        if (reservation is not null && station.Reservations.Remove(reservation))
+            transaction.ReservationId = reservation.Id;
+
+        station.AfterAnswer(async () =>
         {
+            if (!await AuthorizedAsync(station, request.IdToken).ConfigureAwait(false))
+            {
+                station.ChargingProfiles.RemoveTransaction(transaction.Id);
+                transaction.Release(); // nothing was sent for it
+                return;
+            }
+
             station.ReportStatus(connector);
             transaction.Begin(TriggerReason.RemoteStart);
             transaction.SetChargingState(ChargingState.Charging);
-            return Task.CompletedTask;
         });
         return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Accepted };
     }
@@ -78,8 +101,13 @@ internal static class RequestStartTransactionHandler
             ? station.ChargingProfiles.Install(evse.Id, profile with { TransactionId = transaction.Id })
             : null;
 
+    /// <summary>With AuthCtrlr.AuthorizeRemoteStart the token is authorized first, as a local one would be (Authorize, or the offline rules).</summary>
+    private static async Task<bool> AuthorizedAsync(Station station, IdToken idToken) =>
+        !station.DeviceModel.AuthorizeRemoteStart
+        || await station.AuthorizeAsync(idToken, CancellationToken.None).ConfigureAwait(false) == AuthorizationStatus.Accepted;
+
     private static bool IsOperative(Station station, EvseState evse) =>
-        station.Operative && evse.Operative && evse.Connectors.Any(connector => connector.Operative);
+        station.Operative && evse.Operative && evse.Connectors.Any(connector => connector.Operative && !connector.Faulted);
 
     private static RequestStartTransactionResponse Rejected(string reason) =>
         new() { Status = RequestStartStopStatus.Rejected, StatusInfo = new StatusInfo { ReasonCode = reason } };

@@ -26,7 +26,9 @@ internal static class StationHandlers
         .OnSetChargingProfile()
         .OnGetChargingProfiles()
         .OnClearChargingProfile()
-        .OnGetCompositeSchedule();
+        .OnGetCompositeSchedule()
+        .OnReserveNow()
+        .OnCancelReservation();
 
     public static Station StationOf(OcppCallContext context) =>
         context.Connection.State as Station ?? throw new InvalidOperationException("The connection has no station attached.");

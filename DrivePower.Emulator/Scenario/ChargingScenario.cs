@@ -76,9 +76,9 @@ internal sealed class ChargingScenario(Station station)
     {
         while (true)
         {
-            if (station.IsAccepted && evse.Transaction is null && station.Operative && evse.Operative)
+            if (station.IsAccepted && evse.Transaction is null && station.Operative && evse.Operative && !station.IsReserved(evse))
             {
-                var free = evse.Connectors.Where(connector => connector.Operative && !connector.Plugged).ToList();
+                var free = evse.Connectors.Where(connector => connector.Operative && !connector.Plugged && !connector.Faulted).ToList();
                 if (free.Count > 0)
                     return free[Random.Shared.Next(free.Count)];
             }

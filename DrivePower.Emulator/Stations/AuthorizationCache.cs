@@ -28,6 +28,13 @@ internal sealed class AuthorizationCache
         }
     }
 
+    /// <summary>The group the CSMS last said the token belongs to, if any.</summary>
+    public IdToken? GroupOf(IdToken idToken)
+    {
+        lock (_sync)
+            return _verdicts.TryGetValue(Key(idToken), out var verdict) ? verdict.GroupIdToken : null;
+    }
+
     public void Clear()
     {
         lock (_sync)

@@ -20,6 +20,7 @@ internal sealed partial class DeviceModel
     private TimeSpan _messageAttemptInterval = DefaultMessageAttemptInterval;
     private bool _localAuthorizeOffline = true;
     private bool _offlineTxForUnknownIdEnabled;
+    private bool _authorizeRemoteStart;
 
     /// <summary>How many times in all a transaction message is sent before it is given up (at least 1).</summary>
     public int MessageAttempts
@@ -49,6 +50,13 @@ internal sealed partial class DeviceModel
         private set { lock (_sync) _offlineTxForUnknownIdEnabled = value; }
     }
 
+    /// <summary>A remote start's token is authorized first, like a local one.</summary>
+    public bool AuthorizeRemoteStart
+    {
+        get { lock (_sync) return _authorizeRemoteStart; }
+        private set { lock (_sync) _authorizeRemoteStart = value; }
+    }
+
     private Dictionary<string, Entry> CommunicationVariables() => new(StringComparer.Ordinal)
     {
         ["HeartbeatInterval"] = new(() => Seconds(HeartbeatInterval), value => Write(value, 1, interval => HeartbeatInterval = interval)),
@@ -64,6 +72,8 @@ internal sealed partial class DeviceModel
             Type: DataType.boolean),
         ["OfflineTxForUnknownIdEnabled"] = new(() => Boolean(OfflineTxForUnknownIdEnabled),
             value => WriteBoolean(value, on => OfflineTxForUnknownIdEnabled = on), Type: DataType.boolean),
+        ["AuthorizeRemoteStart"] = new(() => Boolean(AuthorizeRemoteStart), value => WriteBoolean(value, on => AuthorizeRemoteStart = on),
+            Type: DataType.boolean),
     };
 
     private bool WriteAttempts(string value)

@@ -56,6 +56,7 @@ internal sealed partial class DeviceModel
         yield return new Component { Name = "SampledDataCtrlr" };
         yield return new Component { Name = "AuthCtrlr" };
         yield return new Component { Name = "SmartChargingCtrlr" };
+        yield return new Component { Name = "ReservationCtrlr" };
         foreach (var evse in station.Evses)
         {
             yield return new Component { Name = "EVSE", Evse = new Evse { Id = evse.Id } };

@@ -75,6 +75,7 @@ internal sealed partial class DeviceModel
         "OCPPCommCtrlr" when component.Evse is null => CommunicationVariables(),
         "AuthCtrlr" when component.Evse is null => AuthorizationVariables(),
         "SmartChargingCtrlr" when component.Evse is null => SmartChargingVariables(),
+        "ReservationCtrlr" when component.Evse is null => ReservationVariables(),
         "SampledDataCtrlr" when component.Evse is null => new(StringComparer.Ordinal)
         {
             ["TxUpdatedInterval"] = new(() => Seconds(TxUpdatedInterval), value => Write(value, 1, interval => TxUpdatedInterval = interval)),

@@ -7,7 +7,7 @@ namespace DrivePower.Emulator.Stations;
 internal sealed partial class Station
 {
     /// <summary>A token presented and accepted before the cable: the transaction starts, authorized, when the EV plugs in.</summary>
-    private readonly ConcurrentDictionary<int, IdToken> _presented = new();
+    private readonly ConcurrentDictionary<int, (IdToken Token, int? ReservationId)> _presented = new();
 
     /// <summary>Plugs the EV into a free connector (the given one, or the first); the transaction starts, cable first.</summary>
     public string PlugIn(EvseState evse, ConnectorState? connector)
@@ -25,8 +25,10 @@ internal sealed partial class Station
             ?? throw new DriverActionException($"EVSE {evse.Id} cannot start a transaction now.");
         ReportStatus(connector);
         transaction.Begin(TriggerReason.CablePluggedIn);
-        if (_presented.TryRemove(evse.Id, out var token))
+        if (_presented.TryRemove(evse.Id, out var presented))
         {
+            var token = presented.Token;
+            transaction.ReservationId = presented.ReservationId;
             transaction.Authorize(token, TriggerReason.Authorized);
             transaction.SetChargingState(ChargingState.Charging);
             return $"EV plugged into connector {connector.Id}: charging for {token.Token}, presented before.";
@@ -52,14 +54,18 @@ internal sealed partial class Station
         var status = await AuthorizeAsync(token, CancellationToken.None).ConfigureAwait(false);
         if (status != AuthorizationStatus.Accepted)
             return (false, $"Token not authorized: {status}.");
+        var (allowed, reservation) = UseReservation(evse, token, AuthorizationCache.GroupOf(token));
+        if (!allowed)
+            return (false, $"EVSE {evse.Id} is reserved for another token.");
         if (evse.Transaction is { IsEnded: false, IdToken: null } waiting)
         {
+            waiting.ReservationId = reservation?.Id;
             waiting.Authorize(token, TriggerReason.Authorized);
             waiting.SetChargingState(ChargingState.Charging);
             return (true, $"Authorized: transaction {waiting.Id} charges.");
         }
 
-        _presented[evse.Id] = token;
+        _presented[evse.Id] = (token, reservation?.Id);
         return (true, "Authorized: plug the EV in to charge.");
     }
 

@@ -59,15 +59,27 @@ internal sealed partial class Station
             await connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "Reset").ConfigureAwait(false);
     }
 
+    /// <summary>How long a remote start's driver takes to unplug once the transaction ended: the EV does not vanish with the stop.</summary>
+    public static readonly TimeSpan EvDepartureDelay = TimeSpan.FromSeconds(2);
+
+    private async Task DepartAsync(TransactionSession ended)
+    {
+        await Task.Delay(EvDepartureDelay).ConfigureAwait(false);
+        lock (Sync)
+        {
+            if (ended.Evse.Transaction is not null || !ended.Connector.Plugged)
+                return; // a new session has the EVSE, or the driver unplugged already
+            ended.Connector.Plugged = false;
+        }
+
+        ReportStatus(ended.Connector);
+    }
+
     /// <summary>After a transaction: report the connector (a scheduled unavailability now applies), run a pending reset.</summary>
     public void OnTransactionEnded(TransactionSession transaction)
     {
         if (transaction.UnplugWhenEnded)
-        {
-            lock (Sync)
-                transaction.Connector.Plugged = false;
-        }
-
+            _ = DepartAsync(transaction);
         ReportStatus(transaction.Connector);
         if (_resetOnIdle && !Transactions.Any())
             AfterAnswer(() => ResetAsync(ResetType.OnIdle));

@@ -8,7 +8,7 @@ internal sealed partial class Station
     /// <summary>
     /// A connector's status from its state: Faulted when its hardware says so; Unavailable when it, its EVSE or the station is inoperative and
     /// no transaction holds it (a running one finishes first: "Scheduled"); Occupied when plugged or in a
-    /// transaction; otherwise Available.
+    /// transaction; Reserved when its EVSE holds a reservation; otherwise Available.
     /// </summary>
     public ConnectorStatus StatusOf(ConnectorState connector)
     {
@@ -21,7 +21,9 @@ internal sealed partial class Station
             var operative = Operative && connector.Evse.Operative && connector.Operative;
             if (!operative && transaction is null)
                 return ConnectorStatus.Unavailable;
-            return inUse ? ConnectorStatus.Occupied : ConnectorStatus.Available;
+            if (inUse)
+                return ConnectorStatus.Occupied;
+            return IsReserved(connector.Evse) ? ConnectorStatus.Reserved : ConnectorStatus.Available;
         }
     }
 

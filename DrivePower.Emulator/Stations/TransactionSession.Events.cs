@@ -38,6 +38,7 @@ internal sealed partial class TransactionSession
                     RemoteStartId = type == TransactionEventType.Started || includeIdToken ? RemoteStartId : null,
                 },
                 Evse = includeEvse ? new Evse { Id = Evse.Id, ConnectorId = Connector.Id } : null,
+                ReservationId = type == TransactionEventType.Started || includeIdToken ? ReservationId : null,
                 IdToken = includeIdToken ? IdToken : null,
                 MeterValue = [meterValue],
             };

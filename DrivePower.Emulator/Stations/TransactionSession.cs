@@ -40,6 +40,9 @@ internal sealed partial class TransactionSession
 
     public int? RemoteStartId { get; private set; }
 
+    /// <summary>The reservation this transaction uses (H01): sent with its token.</summary>
+    public int? ReservationId { get; set; }
+
     /// <summary>When Started was queued; a Relative charging profile counts from here.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
 

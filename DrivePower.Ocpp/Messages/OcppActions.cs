@@ -40,6 +40,9 @@ public static class OcppActions
         Define("GetCompositeSchedule", OcppDirection.CsmsToStation, Json.GetCompositeScheduleRequest, Json.GetCompositeScheduleResponse),
         Define("NotifyChargingLimit", OcppDirection.StationToCsms, Json.NotifyChargingLimitRequest, Json.NotifyChargingLimitResponse),
         Define("ClearedChargingLimit", OcppDirection.StationToCsms, Json.ClearedChargingLimitRequest, Json.ClearedChargingLimitResponse),
+        Define("ReserveNow", OcppDirection.CsmsToStation, Json.ReserveNowRequest, Json.ReserveNowResponse),
+        Define("CancelReservation", OcppDirection.CsmsToStation, Json.CancelReservationRequest, Json.CancelReservationResponse),
+        Define("ReservationStatusUpdate", OcppDirection.StationToCsms, Json.ReservationStatusUpdateRequest, Json.ReservationStatusUpdateResponse),
     ];
 
     private static readonly FrozenDictionary<string, OcppAction> ByName =

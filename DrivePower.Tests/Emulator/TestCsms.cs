@@ -34,6 +34,9 @@ internal sealed class TestCsms : IAsyncDisposable
     /// <summary>The answer to Authorize; Accepted by default.</summary>
     public AuthorizationStatus AuthorizeStatus { get; set; } = AuthorizationStatus.Accepted;
 
+    /// <summary>The groupIdToken Authorize answers with, if any.</summary>
+    public IdToken? AuthorizeGroup { get; set; }
+
     /// <summary>A TransactionEvent for which this says true is answered CALLERROR InternalError (recorded in <see cref="Refused"/>).</summary>
     public Func<TransactionEventRequest, bool> RefuseTransactionEvent { get; set; } = _ => false;
 
@@ -103,10 +106,12 @@ internal sealed class TestCsms : IAsyncDisposable
                 Record(id, "NotifyReport", request, new NotifyReportResponse()))
             .On<ReportChargingProfilesRequest, ReportChargingProfilesResponse>((_, request, _) =>
                 Record(id, "ReportChargingProfiles", request, new ReportChargingProfilesResponse()))
+            .On<ReservationStatusUpdateRequest, ReservationStatusUpdateResponse>((_, request, _) =>
+                Record(id, "ReservationStatusUpdate", request, new ReservationStatusUpdateResponse()))
             .On<AuthorizeRequest, AuthorizeResponse>((_, request, _) =>
                 RefuseAuthorize
                     ? Refuse<AuthorizeResponse>(id, "Authorize", request)
-                    : Record(id, "Authorize", request, new AuthorizeResponse { IdTokenInfo = new IdTokenInfo { Status = AuthorizeStatus } }));
+                    : Record(id, "Authorize", request, new AuthorizeResponse { IdTokenInfo = new IdTokenInfo { Status = AuthorizeStatus, GroupIdToken = AuthorizeGroup } }));
         await using var connection = new OcppRpcConnection(socket, id, handlers);
         _connections[id] = connection;
         _connectCounts.AddOrUpdate(id, 1, (_, count) => count + 1);

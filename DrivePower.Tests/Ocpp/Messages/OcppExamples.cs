@@ -82,6 +82,11 @@ public static class OcppExamples
             """{"chargingSchedule":[{"id":1,"startSchedule":"2025-06-01T12:00:00Z","duration":600,"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":10}],"minChargingRate":6}],"evseId":1,"chargingLimit":{"chargingLimitSource":"SO","isGridCritical":true,"customData":{"vendorId":"v"}},"customData":{"vendorId":"v"}}""",
             """{"customData":{"vendorId":"v"}}"""),
         ["ClearedChargingLimit"] = ("""{"chargingLimitSource":"EMS","evseId":1,"customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
+        ["ReserveNow"] = (
+            """{"id":9,"expiryDateTime":"2025-06-01T13:00:00Z","connectorType":"s309-1P-16A","idToken":""" + IdToken + ""","evseId":1,"groupIdToken":{"idToken":"G1","type":"Central"},"customData":{"vendorId":"v"}}""",
+            """{"status":"Occupied","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["CancelReservation"] = ("""{"reservationId":9,"customData":{"vendorId":"v"}}""", """{"status":"Rejected","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["ReservationStatusUpdate"] = ("""{"reservationId":9,"reservationUpdateStatus":"Expired","customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
     };
 
     public static TheoryData<string> ActionNames() => new(ByAction.Keys);

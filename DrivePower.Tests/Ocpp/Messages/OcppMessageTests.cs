@@ -40,6 +40,9 @@ public class OcppMessageTests
             ["GetCompositeSchedule"] = OcppDirection.CsmsToStation,
             ["NotifyChargingLimit"] = OcppDirection.StationToCsms,
             ["ClearedChargingLimit"] = OcppDirection.StationToCsms,
+            ["ReserveNow"] = OcppDirection.CsmsToStation,
+            ["CancelReservation"] = OcppDirection.CsmsToStation,
+            ["ReservationStatusUpdate"] = OcppDirection.StationToCsms,
         };
 
         Assert.Equal(expected, OcppActions.All.ToDictionary(action => action.Name, action => action.Direction));

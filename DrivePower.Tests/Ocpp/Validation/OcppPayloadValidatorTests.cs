@@ -48,6 +48,8 @@ public class OcppPayloadValidatorTests
     [InlineData("GetCompositeSchedule", """{"evseId":1}""", "$.duration")]
     [InlineData("NotifyChargingLimit", """{"evseId":1,"chargingLimit":{}}""", "$.chargingLimit.chargingLimitSource")]
     [InlineData("ClearedChargingLimit", """{"evseId":1}""", "$.chargingLimitSource")]
+    [InlineData("ReserveNow", """{"id":1,"idToken":{"idToken":"A","type":"Local"}}""", "$.expiryDateTime")]
+    [InlineData("ReservationStatusUpdate", """{"reservationId":1}""", "$.reservationUpdateStatus")]
     public void A_missing_required_property_is_an_OccurrenceConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.OccurrenceConstraintViolation, path);
 
@@ -80,6 +82,8 @@ public class OcppPayloadValidatorTests
     [InlineData("SetChargingProfile", """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0.5,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":7000}]}]}}""", "$.chargingProfile.stackLevel")]
     [InlineData("GetCompositeSchedule", """{"duration":"60","evseId":1}""", "$.duration")]
     [InlineData("ClearChargingProfile", """{"chargingProfileCriteria":{"evseId":true}}""", "$.chargingProfileCriteria.evseId")]
+    [InlineData("ReserveNow", """{"id":1,"expiryDateTime":"soon","idToken":{"idToken":"A","type":"Local"}}""", "$.expiryDateTime")]
+    [InlineData("CancelReservation", """{"reservationId":"1"}""", "$.reservationId")]
     public void A_nested_value_of_the_wrong_type_is_a_TypeConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.TypeConstraintViolation, path);
 
@@ -118,6 +122,8 @@ public class OcppPayloadValidatorTests
     [InlineData("SetChargingProfile", """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"kW","chargingSchedulePeriod":[{"startPeriod":0,"limit":7000}]}]}}""", "$.chargingProfile.chargingSchedule[0].chargingRateUnit")]
     [InlineData("GetCompositeSchedule", """{"duration":60,"evseId":1,"chargingRateUnit":"w"}""", "$.chargingRateUnit")]
     [InlineData("ClearedChargingLimit", """{"chargingLimitSource":"Grid"}""", "$.chargingLimitSource")]
+    [InlineData("ReserveNow", """{"id":1,"expiryDateTime":"2025-06-01T13:00:00Z","connectorType":"CCCS1","idToken":{"idToken":"A","type":"Local"}}""", "$.connectorType")]
+    [InlineData("ReservationStatusUpdate", """{"reservationId":1,"reservationUpdateStatus":"Cancelled"}""", "$.reservationUpdateStatus")]
     public void An_enum_value_outside_the_schema_or_in_another_case_is_a_PropertyConstraintViolation(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.PropertyConstraintViolation, path);
 
@@ -126,6 +132,7 @@ public class OcppPayloadValidatorTests
     [InlineData("Heartbeat", """{"customData":{"vendorId":"@V256@"}}""", "$.customData.vendorId")]
     [InlineData("RequestStopTransaction", """{"transactionId":"0123456789012345678901234567890123456"}""", "$.transactionId")]
     [InlineData("SetChargingProfile", """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"transactionId":"0123456789012345678901234567890123456","chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":7000}]}]}}""", "$.chargingProfile.transactionId")]
+    [InlineData("ReserveNow", """{"id":1,"expiryDateTime":"2025-06-01T13:00:00Z","idToken":{"idToken":"0123456789012345678901234567890123456","type":"Local"}}""", "$.idToken.idToken")]
     public void A_string_longer_than_its_maxLength_is_a_PropertyConstraintViolation(string action, string payload, string path) =>
         AssertSingle(Request(action, payload.Replace("@V256@", new string('V', 256))), OcppErrorCode.PropertyConstraintViolation, path);
 

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Data;
+using DrivePower.Csms.Stations;
+using DrivePower.Ocpp.Messages;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DrivePower.Csms.Apis;
+
+/// <summary>
+/// Reservations per station: ReserveNow and CancelReservation with their effect stored (a reservation is
+/// stored when the station accepts it, Cancelled when it accepts the cancel), and the list with each one's
+/// status (Active, Used, Cancelled, Expired, Removed).
+/// </summary>
+public static class ReservationsApi
+{
+    public static RouteGroupBuilder MapReservationsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/stations/{stationId}/reservations").WithTags("Reservations");
+        group.MapGet("/", ListAsync).WithSummary("The station's reservations and how each stands.");
+        group.MapPost("/", ReserveAsync).Accepts<JsonElement>("application/json")
+            .WithSummary("ReserveNow: the body is its request payload; stored when the station accepts it.");
+        group.MapDelete("/{reservationId:int}", CancelAsync).WithSummary("CancelReservation; Cancelled when the station accepts.");
+        return group;
+    }
+
+    private static async Task<Ok<List<ReservationModel>>> ListAsync(string stationId, ReservationStore reservations, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await reservations.ListAsync(stationId, cancellationToken)).Select(reservation => new ReservationModel(
+            reservation.ReservationId, reservation.EvseId, reservation.IdToken, reservation.IdTokenType, reservation.GroupIdToken,
+            reservation.ConnectorType, reservation.ExpiresAt, reservation.Status, reservation.TransactionId, reservation.CreatedAt,
+            reservation.UpdatedAt)).ToList());
+
+    private static async Task<Results<Ok<ReservationCommandResult>, ProblemHttpResult>> ReserveAsync(
+        string stationId, HttpRequest http, StationConnections connections, ReservationStore reservations, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await CommandBody.ReadAsync(http, OcppJsonContext.Default.ReserveNowRequest, cancellationToken);
+        if (problem is not null)
+            return problem;
+        return await CommandBody.SendAsync(connections, stationId, request!, async response =>
+        {
+            var accepted = response.Status == ReserveNowStatus.Accepted;
+            if (accepted)
+                await reservations.RecordAcceptedAsync(stationId, request!, time.GetUtcNow(), cancellationToken);
+            return new ReservationCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.ReserveNowResponse), accepted);
+        }, cancellationToken);
+    }
+
+    private static Task<Results<Ok<ReservationCommandResult>, ProblemHttpResult>> CancelAsync(
+        string stationId, int reservationId, StationConnections connections, ReservationStore reservations, TimeProvider time, CancellationToken cancellationToken) =>
+        CommandBody.SendAsync(connections, stationId, new CancelReservationRequest { ReservationId = reservationId }, async response =>
+        {
+            var accepted = response.Status == CancelReservationStatus.Accepted;
+            if (accepted)
+                await reservations.EndAsync(stationId, reservationId, "Cancelled", null, time.GetUtcNow(), cancellationToken);
+            return new ReservationCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.CancelReservationResponse), accepted);
+        }, cancellationToken);
+}

@@ -1,0 +1,67 @@
+using DrivePower.Emulator.Reservations;
+using DrivePower.Emulator.Stations;
+using DrivePower.Ocpp.Messages;
+using DrivePower.Ocpp.Rpc;
+
+namespace DrivePower.Emulator.Handlers;
+
+/// <summary>
+/// ReserveNow (H01): the EVSE asked for (or, with ReservationCtrlr.NonEvseSpecific, the first free one) is
+/// held for the token until expiryDateTime: Reserved, and only that token or its group starts there.
+/// Faulted, Unavailable or Occupied EVSEs say so; a known id replaces its reservation.
+/// </summary>
+internal static class ReserveNowHandler
+{
+    public static OcppHandlerRegistry OnReserveNow(this OcppHandlerRegistry handlers) =>
+        handlers.On<ReserveNowRequest, ReserveNowResponse>((context, request, _) =>
+        {
+            var station = StationHandlers.StationOf(context);
+            station.CommandReceived(context.Action, $"reservation {request.Id} for {request.IdToken.Token} on EVSE {request.EvseId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any"}");
+            return ValueTask.FromResult(Reserve(station, request));
+        });
+
+    private static ReserveNowResponse Reserve(Station station, ReserveNowRequest request)
+    {
+        if (!station.DeviceModel.ReservationEnabled)
+            return Answer(ReserveNowStatus.Rejected, "Disabled", "ReservationCtrlr.Enabled is false.");
+        if (request.ExpiryDateTime <= DateTimeOffset.UtcNow)
+            return Answer(ReserveNowStatus.Rejected, "InvalidValue", "expiryDateTime is already past.");
+        EvseState? evse;
+        if (request.EvseId is { } evseId)
+        {
+            evse = station.FindEvse(evseId);
+            if (evse is null)
+                return Answer(ReserveNowStatus.Rejected, "UnknownEvse", $"The station has no EVSE {evseId}.");
+            if (Refusal(station, evse, request.Id) is { } refusal)
+                return refusal;
+        }
+        else
+        {
+            if (!station.DeviceModel.NonEvseSpecificReservations)
+                return Answer(ReserveNowStatus.Rejected, "MissingEvseId", "ReservationCtrlr.NonEvseSpecific is false: name an EVSE.");
+            evse = station.Evses.FirstOrDefault(candidate => Refusal(station, candidate, request.Id) is null);
+            if (evse is null)
+                return Answer(ReserveNowStatus.Occupied, "NoFreeEvse", "No EVSE is free.");
+        }
+
+        station.Reserve(new Reservation(request.Id, evse.Id, request.IdToken, request.GroupIdToken, request.ExpiryDateTime));
+        return new ReserveNowResponse { Status = ReserveNowStatus.Accepted };
+    }
+
+    private static ReserveNowResponse? Refusal(Station station, EvseState evse, int reservationId)
+    {
+        var statuses = evse.Connectors.Select(station.StatusOf).ToList();
+        if (statuses.All(status => status == ConnectorStatus.Faulted))
+            return Answer(ReserveNowStatus.Faulted, "Faulted", $"EVSE {evse.Id} is faulted.");
+        if (statuses.All(status => status is ConnectorStatus.Unavailable or ConnectorStatus.Faulted))
+            return Answer(ReserveNowStatus.Unavailable, "Unavailable", $"EVSE {evse.Id} is unavailable.");
+        if (evse.Transaction is not null || statuses.Contains(ConnectorStatus.Occupied))
+            return Answer(ReserveNowStatus.Occupied, "Occupied", $"EVSE {evse.Id} is in use.");
+        if (station.Reservations.OnEvse(evse.Id) is { } held && held.Id != reservationId)
+            return Answer(ReserveNowStatus.Occupied, "Reserved", $"EVSE {evse.Id} is reserved already.");
+        return null;
+    }
+
+    private static ReserveNowResponse Answer(ReserveNowStatus status, string reason, string detail) =>
+        new() { Status = status, StatusInfo = new StatusInfo { ReasonCode = reason, AdditionalInfo = detail } };
+}
