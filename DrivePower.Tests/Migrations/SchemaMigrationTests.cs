@@ -15,7 +15,7 @@ public sealed class SchemaMigrationTests
     private static readonly string[] AllIndexes =
     [
         "ix_meter_values_station_timestamp", "ix_meter_values_transaction_timestamp",
-        "ix_ocpp_journal_at", "ix_ocpp_journal_station_id", "ix_ocpp_journal_station_message",
+        "ix_ocpp_journal_at", "ix_ocpp_journal_station_id",
         "ix_station_connector_status_history_connector_stored", "ix_station_connector_status_history_station_stored",
         "ix_station_events_station_kind_stored", "ix_station_events_station_stored",
         "ix_transactions_active_station", "ix_transactions_started_at",
