@@ -59,7 +59,13 @@ public sealed class JournalWriter(MessageJournal journal, SqlRunner sql) : Backg
         sql.RunAsync("write the message journal", $"{batch.Count} frames", SqlRetry.Once, async (connection, cancellationToken) =>
         {
             var written = new JournalEntry[batch.Count];
-            await using (var ids = new NpgsqlCommand(NextIdsSql, connection))
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // The journal is a record, not a delivery: its commits need not wait for the WAL to reach the
+            // disk, which leaves the disk to the stations' writes. A crash of PostgreSQL itself may lose the
+            // journal's last fraction of a second (wal_writer_delay, 200 ms by default, times three).
+            await using (var asynchronous = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection, transaction))
+                await asynchronous.ExecuteNonQueryAsync(cancellationToken);
+            await using (var ids = new NpgsqlCommand(NextIdsSql, connection, transaction))
             {
                 ids.Parameters.AddWithValue("count", batch.Count);
                 await using var reader = await ids.ExecuteReaderAsync(cancellationToken);
@@ -67,23 +73,27 @@ public sealed class JournalWriter(MessageJournal journal, SqlRunner sql) : Backg
                     written[i] = batch[i] with { Id = reader.GetInt64(0) };
             }
 
-            await using var copy = await connection.BeginBinaryImportAsync(CopySql, cancellationToken);
-            foreach (var entry in written)
+            await using (var copy = await connection.BeginBinaryImportAsync(CopySql, cancellationToken))
             {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(entry.Id, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(entry.StationId, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(entry.Direction, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(entry.FrameType, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteTextAsync(copy, entry.MessageId, cancellationToken);
-                await WriteTextAsync(copy, entry.Action, cancellationToken);
-                await copy.WriteAsync(entry.Payload, NpgsqlDbType.Text, cancellationToken);
-                await WriteTextAsync(copy, entry.ErrorCode, cancellationToken);
-                await WriteTextAsync(copy, entry.ErrorDescription, cancellationToken);
-                await copy.WriteAsync(entry.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                foreach (var entry in written)
+                {
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(entry.Id, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(entry.StationId, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(entry.Direction, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(entry.FrameType, NpgsqlDbType.Varchar, cancellationToken);
+                    await WriteTextAsync(copy, entry.MessageId, cancellationToken);
+                    await WriteTextAsync(copy, entry.Action, cancellationToken);
+                    await copy.WriteAsync(entry.Payload, NpgsqlDbType.Text, cancellationToken);
+                    await WriteTextAsync(copy, entry.ErrorCode, cancellationToken);
+                    await WriteTextAsync(copy, entry.ErrorDescription, cancellationToken);
+                    await copy.WriteAsync(entry.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                }
+
+                await copy.CompleteAsync(cancellationToken);
             }
 
-            await copy.CompleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return written;
         }, CancellationToken.None);
 
