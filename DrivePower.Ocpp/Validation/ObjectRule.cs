@@ -14,8 +14,18 @@ internal sealed record PropertyRule(string Name, bool IsRequired, ValueRule Valu
 internal sealed class ObjectRule(string typeName) : ValueRule
 {
     private FrozenDictionary<string, PropertyRule> _properties = FrozenDictionary<string, PropertyRule>.Empty;
+    private PropertyRule[] _declared = [];
     private string[] _required = [];
     private bool _allowsAdditionalProperties;
+
+    /// <summary>The record's name (<c>IdToken</c>), for messages and the schema's title.</summary>
+    public string TypeName => typeName;
+
+    /// <summary>The properties in declaration order (the schema export lists them so).</summary>
+    public IReadOnlyList<PropertyRule> Properties => _declared;
+
+    /// <summary>True for an open object (customData): other properties are any value.</summary>
+    public bool AllowsAdditionalProperties => _allowsAdditionalProperties;
 
     protected override JsonValueKind ExpectedKind => JsonValueKind.Object;
 
@@ -23,8 +33,9 @@ internal sealed class ObjectRule(string typeName) : ValueRule
 
     public void Define(IEnumerable<PropertyRule> properties, bool allowsAdditionalProperties)
     {
-        _properties = properties.ToFrozenDictionary(property => property.Name, StringComparer.Ordinal);
-        _required = [.. _properties.Values.Where(property => property.IsRequired).Select(property => property.Name)];
+        _declared = [.. properties];
+        _properties = _declared.ToFrozenDictionary(property => property.Name, StringComparer.Ordinal);
+        _required = [.. _declared.Where(property => property.IsRequired).Select(property => property.Name)];
         _allowsAdditionalProperties = allowsAdditionalProperties;
     }
 

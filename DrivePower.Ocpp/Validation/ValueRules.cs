@@ -101,6 +101,8 @@ internal sealed class BooleanRule : ValueRule
 
 internal sealed class StringRule(int? maxLength) : ValueRule
 {
+    public int? MaxLength => maxLength;
+
     protected override JsonValueKind ExpectedKind => JsonValueKind.String;
 
     protected override string Expected => "string";
@@ -140,16 +142,21 @@ internal sealed class DateTimeRule : ValueRule
     }
 }
 
-internal sealed class EnumRule(string typeName, FrozenSet<string> names) : ValueRule
+internal sealed class EnumRule(string typeName, IReadOnlyList<string> wireNames) : ValueRule
 {
+    private readonly FrozenSet<string> _names = wireNames.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The wire names in declaration order.</summary>
+    public IReadOnlyList<string> Names => wireNames;
+
     protected override JsonValueKind ExpectedKind => JsonValueKind.String;
 
     protected override string Expected => $"string ({typeName})";
 
     protected override void CheckValue(JsonElement value, ValidationContext context)
     {
-        if (!names.Contains(value.GetString()!))
-            context.Report(OcppErrorCode.PropertyConstraintViolation, $"not one of the {names.Count} values of {typeName} (case-sensitive)");
+        if (!_names.Contains(value.GetString()!))
+            context.Report(OcppErrorCode.PropertyConstraintViolation, $"not one of the {_names.Count} values of {typeName} (case-sensitive)");
     }
 }
 
@@ -159,6 +166,10 @@ internal sealed class EnumRule(string typeName, FrozenSet<string> names) : Value
 /// </summary>
 internal sealed class NumberRule(bool isInteger, decimal? minimum) : ValueRule
 {
+    public bool IsInteger => isInteger;
+
+    public decimal? Minimum => minimum;
+
     protected override JsonValueKind ExpectedKind => JsonValueKind.Number;
 
     protected override string Expected => isInteger ? "integer" : "number";
@@ -178,6 +189,13 @@ internal sealed class NumberRule(bool isInteger, decimal? minimum) : ValueRule
 
 internal sealed class ArrayRule(ValueRule items, int minItems, int maxItems) : ValueRule
 {
+    public ValueRule Items => items;
+
+    public int MinItems => minItems;
+
+    /// <summary><see cref="int.MaxValue"/> when the schema sets no maxItems.</summary>
+    public int MaxItems => maxItems;
+
     protected override JsonValueKind ExpectedKind => JsonValueKind.Array;
 
     protected override string Expected => "array";
