@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace DrivePower.Csms.WebConsole.Components;
 
@@ -26,6 +29,29 @@ public static class ConsoleFormat
         >= 1000 => string.Create(CultureInfo.InvariantCulture, $"{w / 1000:0.0#} kW"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{w:0} W"),
     };
+
+    /// <summary>JSON indented for reading (non-ASCII kept as it is; the page escapes it for HTML).</summary>
+    public static string PrettyJson(JsonElement value)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            value.WriteTo(writer);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>JSON text indented; text that is not JSON comes back as it is.</summary>
+    public static string PrettyJson(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return PrettyJson(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
 
     public static string Milliseconds(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalMilliseconds:0} ms");
 }
