@@ -1,5 +1,6 @@
 using DrivePower.Csms.Apis.Queries;
 using DrivePower.Csms.Authentication;
+using DrivePower.Csms.Commands;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Schema;
 using Scalar.AspNetCore;
@@ -32,6 +33,7 @@ public static class OperatorApi
         builder.Services.AddSingleton<StationQueries>();
         builder.Services.AddSingleton<TransactionQueries>();
         builder.Services.AddSingleton<TransactionEnds>();
+        builder.Services.AddSingleton<OperatorCommands>();
         return builder;
     }
 
@@ -50,6 +52,7 @@ public static class OperatorApi
         api.MapStationsApi();
         api.MapTransactionsApi();
         api.MapCommandsApi();
+        api.MapCommandCatalogApi();
         api.MapEventsApi();
         api.MapIdTokensApi();
         return app;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Commands;
 using DrivePower.Csms.Events;
 
 namespace DrivePower.Csms.Apis;
@@ -17,5 +18,6 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(IdTokenUpdate))]
 [JsonSerializable(typeof(List<CommandsApi.ViolationModel>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyList<CommandInfo>))]
 [JsonSerializable(typeof(StationEvent))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;
