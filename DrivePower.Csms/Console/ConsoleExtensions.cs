@@ -17,7 +17,6 @@ public static class ConsoleExtensions
         builder.AddConsoleAuthentication();
         builder.Services.AddSingleton<ConsoleStationQueries>();
         builder.Services.AddSingleton<ConsoleTransactionQueries>();
-        builder.Services.AddSingleton<ConsoleCommandSender>();
         return builder;
     }
 

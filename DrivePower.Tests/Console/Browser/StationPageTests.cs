@@ -66,7 +66,7 @@ public sealed class StationPageTests(ConsoleBrowserFixture console, ITestOutputH
         await remoteStartId.PressAsync("Tab");
         await page.GetByTestId("send-command").ClickAsync();
 
-        await Expect(page.Locator("[data-outcome='Invalid']")).ToContainTextAsync("nothing was sent");
+        await Expect(page.Locator("[data-outcome='InvalidRequest']")).ToContainTextAsync("nothing was sent");
         await Expect(page.Locator("[data-path='$.remoteStartId'] [data-violation]")).ToContainTextAsync("TypeConstraintViolation");
         await page.Context.CloseAsync();
     }
