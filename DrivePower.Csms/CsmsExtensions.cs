@@ -5,6 +5,7 @@ using DrivePower.Csms.Data;
 using DrivePower.Csms.Data.Batching;
 using DrivePower.Csms.Events;
 using DrivePower.Csms.Handlers;
+using DrivePower.Csms.Journal;
 using DrivePower.Csms.Ocpp;
 using DrivePower.Csms.Schema;
 using DrivePower.Csms.Stations;
@@ -45,7 +46,7 @@ public static class CsmsExtensions
         builder.Services.AddHealthChecks().AddNpgSql(timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name, WriteBatchTelemetry.Name))
-            .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name));
+            .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name, JournalTelemetry.Name));
 
         builder.Services.AddOptions<WriteBatchingOptions>()
             .BindConfiguration(WriteBatchingOptions.SectionName)
@@ -72,6 +73,7 @@ public static class CsmsExtensions
         builder.Services.AddSingleton<HeartbeatHandler>();
         builder.Services.AddSingleton<StatusNotificationHandler>();
         builder.Services.AddCoreMessageHandlers();
+        builder.AddMessageJournal();
         builder.AddOperatorApi();
         builder.AddConsole();
         return builder;

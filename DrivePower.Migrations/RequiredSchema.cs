@@ -7,7 +7,7 @@ namespace DrivePower.Migrations;
 /// </summary>
 internal static class RequiredSchema
 {
-    public const long Version = 202611230010;
+    public const long Version = 202612020001;
 
-    public const string Name = "AddTransactionCsmsEnd";
+    public const string Name = "CreateOcppJournal";
 }

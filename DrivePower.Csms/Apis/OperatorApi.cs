@@ -54,6 +54,7 @@ public static class OperatorApi
         api.MapCommandsApi();
         api.MapCommandCatalogApi();
         api.MapEventsApi();
+        api.MapJournalApi();
         api.MapIdTokensApi();
         return app;
     }

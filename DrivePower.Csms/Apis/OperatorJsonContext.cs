@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using DrivePower.Csms.Apis.Models;
 using DrivePower.Csms.Commands;
 using DrivePower.Csms.Events;
+using DrivePower.Csms.Journal;
 
 namespace DrivePower.Csms.Apis;
 
@@ -20,4 +21,8 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(IReadOnlyList<CommandInfo>))]
 [JsonSerializable(typeof(StationEvent))]
+[JsonSerializable(typeof(EventsApi.StreamReset))]
+[JsonSerializable(typeof(JournalEntry))]
+[JsonSerializable(typeof(JournalPage))]
+[JsonSerializable(typeof(JournalEntryDetails))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using DrivePower.Csms.Events;
 using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Frames;
 using DrivePower.Ocpp.Rpc;
@@ -11,9 +12,10 @@ namespace DrivePower.Csms.Commands;
 /// Sends operator commands (OCPP CALLs of <see cref="CommandCatalog"/>) to connected stations: the one
 /// way the operator API and the web console do it. The request is checked against the action's schema
 /// before anything is sent; every way the call can end is an outcome, not an exception (only the
-/// caller's own cancellation throws). Thread-safe; a station's CALLs still go one at a time.
+/// caller's own cancellation throws). A command sent is published as <see cref="CommandSentEvent"/> and
+/// its end as <see cref="CommandAnsweredEvent"/>. Thread-safe; a station's CALLs still go one at a time.
 /// </summary>
-public sealed class OperatorCommands(StationConnections connections)
+public sealed class OperatorCommands(StationConnections connections, StationEventHub events, TimeProvider time)
 {
     /// <summary>Sends <paramref name="payload"/> as a <paramref name="action"/> CALL to the station and reports how it ended.</summary>
     public async Task<CommandOutcome> SendAsync(string stationId, string action, JsonElement payload, CancellationToken cancellationToken)
@@ -31,10 +33,20 @@ public sealed class OperatorCommands(StationConnections connections)
             return new CommandOutcome(stationId, action, CommandStatus.NotConnected,
                 $"Station {OcppText.Quote(stationId)} is not connected: the command can't be sent.");
 
+        events.Publish(new CommandSentEvent(stationId, time.GetUtcNow(), action));
+        var outcome = await CallAsync(session.Connection, stationId, action, payload, cancellationToken);
+        events.Publish(new CommandAnsweredEvent(stationId, time.GetUtcNow(), action, outcome.Status.ToString(), outcome.Error?.ErrorCode,
+            outcome.RoundTrip!.Value.TotalMilliseconds));
+        return outcome;
+    }
+
+    private static async Task<CommandOutcome> CallAsync(
+        OcppRpcConnection connection, string stationId, string action, JsonElement payload, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var response = await session.Connection.CallAsync(action, payload, cancellationToken);
+            var response = await connection.CallAsync(action, payload, cancellationToken);
             return new CommandOutcome(stationId, action, CommandStatus.Answered, $"The station answered {action}.")
             {
                 Response = response,

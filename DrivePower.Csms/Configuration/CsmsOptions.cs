@@ -46,6 +46,13 @@ public sealed class CsmsOptions : IValidatableObject
     public int EventsKeepAliveSeconds { get; set; } = 15;
 
     /// <summary>
+    /// How many of the latest live events are kept for a client that reconnects with <c>Last-Event-ID</c>;
+    /// one that missed more is told to reload (an event <c>reset</c>).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int EventsReplayCapacity { get; set; } = 1024;
+
+    /// <summary>
     /// What an idToken missing from the authorization list (<c>id_tokens</c>, managed through
     /// <c>/api/id-tokens</c>) gets in Authorize and TransactionEvent: <c>Accept</c> (default, a training
     /// stand lets anyone charge) answers Accepted, <c>Reject</c> answers Unknown. Environment

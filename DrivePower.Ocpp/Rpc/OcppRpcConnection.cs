@@ -153,6 +153,8 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
             Log.FrameReceived(_frameLogger, StationId, System.Text.Encoding.UTF8.GetString(utf8.Span));
 
         var parsed = FrameParser.Parse(utf8);
+        if (_options.FrameObserver is { } observer)
+            Observe(observer, OcppFrameDirection.Received, parsed.Frame, AnsweredAction(parsed.Frame), utf8.Span);
         switch (parsed.Frame)
         {
             case CallFrame call:
@@ -184,8 +186,11 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes one frame; a single writer at a time, as WebSocket requires.</summary>
-    private async Task SendFrameAsync(OcppFrame frame, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one frame; a single writer at a time, as WebSocket requires. <paramref name="answering"/>
+    /// is the action of the CALL an answer answers, for the frame observer.
+    /// </summary>
+    private async Task SendFrameAsync(OcppFrame frame, CancellationToken cancellationToken, string? answering = null)
     {
         var bytes = FrameWriter.Write(frame);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -207,6 +212,9 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         {
             if (_socket.State != WebSocketState.Open)
                 throw new OcppConnectionClosedException(StationId);
+            // Before the send, not after: the peer's answer to a CALL may be read before SendAsync returns.
+            if (_options.FrameObserver is { } observer)
+                Observe(observer, OcppFrameDirection.Sent, frame, (frame as CallFrame)?.Action ?? answering, bytes);
             await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -30,8 +30,9 @@ public sealed class MigrationWorkerProcessTests
         Assert.Equal(0, list.ExitCode);
         Assert.Contains("202611230001  applied  CreateStations", list.Output, StringComparison.Ordinal);
         Assert.Contains("202611230008  applied  CreateDeviceModelVariables", list.Output, StringComparison.Ordinal);
-        Assert.Contains("202611230009  pending  AddStationFirmwareAndLogStatus", list.Output, StringComparison.Ordinal);
+        Assert.Contains("202611230009  applied  AddStationFirmwareAndLogStatus", list.Output, StringComparison.Ordinal);
         Assert.Contains("202611230010  pending  AddTransactionCsmsEnd", list.Output, StringComparison.Ordinal);
+        Assert.Contains("202612020001  pending  CreateOcppJournal", list.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,17 +7,18 @@ public sealed class SchemaMigrationTests
 {
     private static readonly string[] AllTables =
     [
-        "device_model_variables", "id_tokens", "meter_values", "station_connector_status_history",
+        "device_model_variables", "id_tokens", "meter_values", "ocpp_journal", "station_connector_status_history",
         "station_connector_statuses", "station_events", "stations", "transaction_events", "transactions",
     ];
 
     private static readonly string[] AllIndexes =
     [
         "ix_meter_values_station_timestamp", "ix_meter_values_transaction_timestamp",
+        "ix_ocpp_journal_at", "ix_ocpp_journal_station_id", "ix_ocpp_journal_station_message",
         "ix_station_connector_status_history_connector_stored", "ix_station_connector_status_history_station_stored",
         "ix_station_events_station_kind_stored", "ix_station_events_station_stored",
         "ix_transactions_active_station", "ix_transactions_started_at",
-        "pk_device_model_variables", "pk_id_tokens", "pk_meter_values", "pk_station_connector_status_history",
+        "pk_device_model_variables", "pk_id_tokens", "pk_meter_values", "pk_ocpp_journal", "pk_station_connector_status_history",
         "pk_station_connector_statuses", "pk_station_events", "pk_stations", "pk_transaction_events", "pk_transactions",
         "uq_transaction_events_seq_no", "uq_transactions_station_transaction",
     ];
@@ -46,13 +47,13 @@ public sealed class SchemaMigrationTests
     }
 
     [Fact]
-    public async Task Down_4_removes_exactly_the_last_four_migrations()
+    public async Task Down_5_removes_exactly_the_last_five_migrations()
     {
-        await using var db = await ScratchDatabase.CreateAsync("down3", migrated: true);
+        await using var db = await ScratchDatabase.CreateAsync("down5", migrated: true);
 
-        new SchemaMigrator(db.ConnectionString).Down(4);
+        new SchemaMigrator(db.ConnectionString).Down(5);
 
-        Assert.Equal(AllTables.Except(["device_model_variables", "station_events"]), await SchemaInspector.TablesAsync(db.ConnectionString));
+        Assert.Equal(AllTables.Except(["device_model_variables", "ocpp_journal", "station_events"]), await SchemaInspector.TablesAsync(db.ConnectionString));
         Assert.DoesNotContain("csms_ended_by", await SchemaInspector.ColumnsAsync(db.ConnectionString, "transactions"));
         var stationColumns = await SchemaInspector.ColumnsAsync(db.ConnectionString, "stations");
         Assert.DoesNotContain("firmware_status", stationColumns);
@@ -105,11 +106,11 @@ public sealed class SchemaMigrationTests
         migrator.Down(2);
         var migrations = migrator.List();
 
-        Assert.Equal(10, migrations.Count);
+        Assert.Equal(11, migrations.Count);
         Assert.Equal(migrations.OrderBy(m => m.Version).Select(m => m.Version), migrations.Select(m => m.Version));
-        Assert.Equal(new[] { true, true, true, true, true, true, true, true, false, false }, migrations.Select(m => m.Applied));
+        Assert.Equal(new[] { true, true, true, true, true, true, true, true, true, false, false }, migrations.Select(m => m.Applied));
         Assert.Equal("CreateStations", migrations[0].Name);
-        Assert.Equal("AddTransactionCsmsEnd", migrations[^1].Name);
+        Assert.Equal("CreateOcppJournal", migrations[^1].Name);
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public sealed class SchemaMigrationTests
 
     [Theory]
     [InlineData(0, "at least 1")]
-    [InlineData(11, "only 10 migration(s) are applied")]
+    [InlineData(12, "only 11 migration(s) are applied")]
     public async Task Down_rejects_a_step_count_out_of_range_and_changes_nothing(int steps, string message)
     {
         await using var db = await ScratchDatabase.CreateAsync("downbad", migrated: true);
