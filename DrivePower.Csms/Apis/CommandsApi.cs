@@ -18,17 +18,41 @@ public static class CommandsApi
     public static RouteGroupBuilder MapCommandsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/stations/{stationId}/commands").WithTags("Commands");
-        group.MapPost("/{action}", SendAsync)
-            .Accepts<JsonElement>("application/json")
-            .WithSummary("Send an OCPP CALL to a connected station; the body is the action's request payload.")
-            .WithDescription($"Allowed actions: {string.Join(", ", CommandCatalog.Names)}.");
+        // One operation per command, so the API page shows each with its own request and response schema.
+        foreach (var command in CommandCatalog.All)
+        {
+            group.MapPost($"/{command.Action}", SendNamedAsync)
+                .WithMetadata(command)
+                .WithSummary($"Send {command.Action} to a connected station; the body is its OCPP request payload, the answer the station's response.")
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status502BadGateway)
+                .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+                .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+        }
+
+        // Any other name: answered 400 naming the commands there are (not an operation of its own).
+        group.MapPost("/{action}", SendAsync).ExcludeFromDescription();
         return group;
+    }
+
+    /// <summary>
+    /// A command's own route. Routing ignores case, the OCPP names do not: the action is the path's own
+    /// last segment, so <c>/commands/reset</c> is refused as unknown, not sent as Reset.
+    /// </summary>
+    private static Task<Results<Ok<JsonElement>, ProblemHttpResult>> SendNamedAsync(
+        string stationId, HttpRequest request, OperatorCommands commands, CancellationToken cancellationToken)
+    {
+        var path = request.Path.Value ?? "";
+        var action = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+        return SendAsync(stationId, action, request, commands, cancellationToken);
     }
 
     public static RouteGroupBuilder MapCommandCatalogApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/commands").WithTags("Commands");
         group.MapGet("/", () => TypedResults.Ok(CommandCatalog.All))
+            .WithName("ListCommands")
             .WithSummary("The commands an operator can send: each action with its request and response JSON Schema and a minimal valid request.");
         return group;
     }

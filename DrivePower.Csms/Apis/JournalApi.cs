@@ -20,7 +20,8 @@ public static class JournalApi
         group.MapGet("/", ListAsync)
             .WithSummary($"OCPP frames, newest first: filter by stationId, action, direction (StationToCsms, CsmsToStation), errorsOnly, from, to (RFC 3339); page with before (an id) and limit (1-{JournalQueries.MaxLimit}, default {JournalQueries.DefaultLimit}).");
         group.MapGet("/{id:long}", GetAsync)
-            .WithSummary("One frame with the frame it is linked to (a CALL's answer, an answer's CALL) and the round trip in ms.");
+            .WithSummary("One frame with the frame it is linked to (a CALL's answer, an answer's CALL) and the round trip in ms.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/live", LiveAsync)
             .WithSummary("New frames as they are stored (text/event-stream, event type frame, id the frame's id); stationId narrows them to one station.")
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream");

@@ -1,3 +1,4 @@
+using DrivePower.Csms.Apis.OpenApi;
 using DrivePower.Csms.Apis.Queries;
 using DrivePower.Csms.Authentication;
 using DrivePower.Csms.Commands;
@@ -10,8 +11,8 @@ namespace DrivePower.Csms.Apis;
 /// <summary>
 /// The operator HTTP API: stations, transactions, commands, live events, the authorization list;
 /// Problem Details (RFC 9457) for every error; an operator key (<c>X-Api-Key</c>) when the CSMS listens
-/// beyond loopback (see <see cref="OperatorApiAuthentication"/>); the OpenAPI document at <c>/openapi/v1.json</c> and, in
-/// Development, an interactive API page at <c>/scalar</c>.
+/// beyond loopback (see <see cref="OperatorApiAuthentication"/>); the OpenAPI document at <c>/openapi/v1.json</c> and an
+/// interactive API page at <c>/scalar</c>, in every environment.
 /// </summary>
 public static class OperatorApi
 {
@@ -28,7 +29,9 @@ public static class OperatorApi
             });
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorJsonContext.Default));
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OperatorApiSecurityScheme>());
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OperatorApiSecurityScheme>()
+            .AddOperationTransformer<CommandOperations>()
+            .AddOperationTransformer<OperatorApiResponses>());
         builder.AddOperatorApiAuthentication();
         builder.Services.AddSingleton<StationQueries>();
         builder.Services.AddSingleton<TransactionQueries>();
@@ -45,8 +48,7 @@ public static class OperatorApi
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
-        if (app.Environment.IsDevelopment())
-            app.MapScalarApiReference();
+        app.MapScalarApiReference(); // in every environment: the stand is for trying the API
 
         var api = app.MapGroup("").RequireAuthorization(OperatorApiAuthentication.PolicyName);
         api.MapStationsApi();

@@ -37,6 +37,7 @@ public sealed class JournalUnderPressureTests(MigratedDatabaseFixture db) : ICla
         }
 
         // Once the table is free again, what the queue held is written and the journal goes on.
+        await Sql.EventuallyAsync(() => Task.FromResult(journal.Queued == 0));
         var dropped = journal.Dropped;
         await station.CallAsync(new HeartbeatRequest());
         var entries = await csms.EntriesAsync("stationId=JR-FULL", atLeast: 2 + 4 + 2);
