@@ -85,6 +85,25 @@ public sealed class ConsolePagesTests(ConsoleBrowserFixture console, ITestOutput
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Every_link_of_the_header_leads_to_a_page_that_answers()
+    {
+        var page = await console.OpenAsync("/");
+        var links = page.Locator("header.console-header a[href]");
+        await Expect(links.First).ToBeVisibleAsync();
+
+        var hrefs = await links.EvaluateAllAsync<string[]>("links => links.map(link => link.getAttribute('href'))");
+        Assert.Contains("/scalar", hrefs);
+        Assert.Contains("/openapi/v1.json", hrefs);
+        foreach (var href in hrefs)
+        {
+            var response = await page.APIRequest.GetAsync(href);
+            Assert.True(response.Ok, $"{href}: {response.Status}");
+        }
+
+        await page.Context.CloseAsync();
+    }
+
     private static async Task AssertFitsAsync(IPage page, string what)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
