@@ -70,13 +70,19 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
                 if (!Wants(stationEvent))
                     continue;
                 await InvokeAsync(() => OnEvent(stationEvent));
-                if (Interlocked.Exchange(ref _pending, 1) == 0)
-                    _ = RefreshSoonAsync(cancellationToken);
+                RequestRefresh();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Asks for a reload within <see cref="RefreshInterval"/>, joining one already asked for (for other push sources of a page).</summary>
+    protected void RequestRefresh()
+    {
+        if (Interlocked.Exchange(ref _pending, 1) == 0)
+            _ = RefreshSoonAsync(_stop.Token);
     }
 
     private async Task RefreshSoonAsync(CancellationToken cancellationToken)

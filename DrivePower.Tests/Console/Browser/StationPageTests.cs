@@ -94,4 +94,29 @@ public sealed class StationPageTests(ConsoleBrowserFixture console, ITestOutputH
         output.WriteLine($"screenshot: {await ConsoleBrowserFixture.ScreenshotAsync(page, "station")}");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task GetBaseReport_from_the_console_fills_the_device_model_table_live_and_its_filter_narrows_it()
+    {
+        await using var station = await console.StartStationsAsync("UI-REPORT");
+        var page = await console.OpenAsync("/stations/UI-REPORT");
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Device model (0)" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Commands" }).ClickAsync();
+        await page.Locator("[data-command='GetBaseReport']").ClickAsync();
+        await page.Locator("[data-path='$.reportBase'] select").SelectOptionAsync("FullInventory");
+        await page.GetByTestId("send-command").ClickAsync();
+        await Expect(page.Locator("[data-outcome='Answered'][data-action='GetBaseReport']")).ToContainTextAsync("\"status\": \"Accepted\"");
+
+        var tab = page.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Device model \([1-9]") });
+        await tab.ClickAsync();
+        var rows = page.Locator("[data-testid='device-model'] tbody tr");
+        await Expect(rows.First).ToBeVisibleAsync();
+        var all = await rows.CountAsync();
+        await page.GetByTestId("device-model-filter").FillAsync("HeartbeatInterval");
+        await Expect(rows).Not.ToHaveCountAsync(all);
+        await Expect(rows.First).ToContainTextAsync("HeartbeatInterval");
+        output.WriteLine($"screenshot: {await ConsoleBrowserFixture.ScreenshotAsync(page, "device-model")}");
+        await page.Context.CloseAsync();
+    }
 }
