@@ -46,4 +46,24 @@ public sealed class StationListQueryTests(MigratedDatabaseFixture database) : IC
         Assert.Equal(117, offline.Total);
         Assert.Equal("LIST-0007", faulted.Rows.Single().Id);
     }
+
+    [Fact]
+    public async Task With_15000_stations_connected_a_page_is_50_rows_with_the_total_and_a_search_finds_the_one()
+    {
+        await Sql.ScalarAsync<int>(database.ConnectionString, """
+            INSERT INTO stations (id, vendor_name, model, registration_status)
+            SELECT 'LARGE-' || lpad(n::text, 5, '0'), 'Vendor', 'Model', 'Accepted' FROM generate_series(1, 15000) AS n;
+            SELECT 1;
+            """);
+        await using var dataSource = database.CreateDataSource();
+        var queries = new ConsoleStationQueries(new SqlRunner(dataSource, NullLogger<SqlRunner>.Instance));
+        var connected = Enumerable.Range(1, 15000).Select(n => $"LARGE-{n:00000}").ToArray();
+
+        var page = await queries.ListAsync(new StationFilter(Search: "LARGE-", Connected: true, Page: 299), connected, CancellationToken.None);
+        var one = await queries.ListAsync(new StationFilter(Search: "large-12345"), connected, CancellationToken.None);
+
+        Assert.Equal((50, 15000L), (page.Rows.Count, page.Total));
+        Assert.Equal("LARGE-15000", page.Rows[^1].Id);
+        Assert.Equal("LARGE-12345", one.Rows.Single().Id);
+    }
 }
