@@ -23,8 +23,10 @@ public static class JournalApi
             .WithSummary("One frame with the frame it is linked to (a CALL's answer, an answer's CALL) and the round trip in ms.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/live", LiveAsync)
-            .WithSummary("New frames as they are stored (text/event-stream, event type frame, id the frame's id); stationId narrows them to one station.")
-            .Produces<string>(StatusCodes.Status200OK, "text/event-stream");
+            .WithSummary("New frames as they are stored (text/event-stream, event type frame, id the frame's id); stationId narrows them to one station; Last-Event-ID first sends the stored frames after it (at most 500).")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
@@ -59,13 +61,61 @@ public static class JournalApi
             ? TypedResults.Ok(details)
             : Problems.NotFound("Unknown journal entry", $"No frame with id {id} is in the journal (it may have been purged).");
 
-    private static Task LiveAsync(HttpContext context, MessageJournal journal, IOptions<CsmsOptions> options, string? stationId = null) =>
-        ServerSentEventStream.WriteAsync(
-            context,
-            cancellationToken => journal.SubscribeAsync(new JournalFilter { StationId = stationId }, cancellationToken),
-            entry => new ServerSentEvent("frame", entry.Id.ToString(CultureInfo.InvariantCulture),
-                JsonSerializer.Serialize(entry, OperatorJsonContext.Default.JournalEntry)),
-            TimeSpan.FromSeconds(options.Value.EventsKeepAliveSeconds));
+    private static async Task<IResult> LiveAsync(
+        HttpContext context, MessageJournal journal, JournalQueries queries, IOptions<CsmsOptions> options, string? stationId = null)
+    {
+        long? lastEventId = null;
+        if (context.Request.Headers[EventsApi.LastEventIdHeader] is [{ Length: > 0 } header])
+        {
+            if (!long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    [EventsApi.LastEventIdHeader] = [$"{EventsApi.LastEventIdHeader} must be the id of a frame this stream sent (a whole number)."],
+                });
+            }
+
+            lastEventId = parsed;
+        }
+
+        // Subscribed before the stored frames are read, so nothing falls between; read before the stream
+        // starts, so a database that is away is still a 503, not a stream that breaks off.
+        // Cancelled however this ends (a failed read included), which ends the subscription.
+        using var subscribed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        try
+        {
+            var live = journal.SubscribeAsync(new JournalFilter { StationId = stationId }, subscribed.Token);
+            var missed = lastEventId is { } after ? await queries.ListAfterAsync(after, stationId, JournalQueries.MaxLimit, context.RequestAborted) : [];
+            await ServerSentEventStream.WriteAsync(
+                context,
+                cancellationToken => Concat(missed, live, missed.Count > 0 ? missed[^1].Id : lastEventId ?? 0, cancellationToken),
+                entry => new ServerSentEvent("frame", entry.Id.ToString(CultureInfo.InvariantCulture),
+                    JsonSerializer.Serialize(entry, OperatorJsonContext.Default.JournalEntry)),
+                TimeSpan.FromSeconds(options.Value.EventsKeepAliveSeconds));
+            return TypedResults.Empty;
+        }
+        finally
+        {
+            await subscribed.CancelAsync();
+        }
+    }
+
+    /// <summary>
+    /// The stored frames a reconnecting client missed (at most <see cref="JournalQueries.MaxLimit"/>; for
+    /// more, page <c>/api/journal</c>), then the live ones, skipping those already sent from the store.
+    /// </summary>
+    private static async IAsyncEnumerable<JournalEntry> Concat(
+        List<JournalEntry> missed, IAsyncEnumerable<JournalEntry> live, long sent,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var entry in missed)
+            yield return entry;
+        await foreach (var entry in live.WithCancellation(cancellationToken))
+        {
+            if (entry.Id > sent)
+                yield return entry;
+        }
+    }
 
     private delegate bool TryParser<T>(string text, out T value);
 

@@ -41,7 +41,7 @@ public sealed class CsmsOptions : IValidatableObject
     [Range(1, 3_600)]
     public int LastSeenFlushSeconds { get; set; } = 5;
 
-    /// <summary>How often the live event stream (<c>/api/events</c>) sends a keep-alive comment.</summary>
+    /// <summary>How often the live streams (<c>/api/events</c>, <c>/api/journal/live</c>) send a keep-alive comment.</summary>
     [Range(1, 3_600)]
     public int EventsKeepAliveSeconds { get; set; } = 15;
 

@@ -44,6 +44,14 @@ public sealed class JournalQueries(SqlRunner sql)
         LIMIT @limit
         """;
 
+    // The frames after an id, oldest first: what a live client reconnecting with Last-Event-ID missed.
+    private const string AfterSql = SelectSql + """
+
+        WHERE j.id > @after AND (@station::text IS NULL OR j.station_id = @station)
+        ORDER BY j.id
+        LIMIT @limit
+        """;
+
     private const string ByIdSql = SelectSql + """
 
         WHERE j.id = @id
@@ -70,6 +78,17 @@ public sealed class JournalQueries(SqlRunner sql)
         }, cancellationToken);
         return new JournalPage(entries, entries.Count == limit ? entries[^1].Id : null);
     }
+
+    /// <summary>Up to <paramref name="limit"/> frames after id <paramref name="after"/>, oldest first (one station's, when given).</summary>
+    public Task<List<JournalEntry>> ListAfterAsync(long after, string? stationId, int limit, CancellationToken cancellationToken) =>
+        sql.RunAsync("list the message journal after an id", stationId ?? "all stations", SqlRetry.Idempotent, async (connection, token) =>
+        {
+            await using var command = new NpgsqlCommand(AfterSql, connection);
+            command.Parameters.AddWithValue("after", after);
+            command.Parameters.Add(Parameter("station", NpgsqlDbType.Text, stationId));
+            command.Parameters.AddWithValue("limit", limit);
+            return await ReadAsync(command, token);
+        }, cancellationToken);
 
     /// <summary>One frame with the frame it is linked to; null when no such frame is stored.</summary>
     public async Task<JournalEntryDetails?> GetAsync(long id, CancellationToken cancellationToken)

@@ -48,4 +48,37 @@ public sealed class JournalLiveTests(MigratedDatabaseFixture db) : IClassFixture
         Assert.Equal(("JR-SUB", "CALLRESULT", "BootNotification"), (next.Current.StationId, next.Current.FrameType, next.Current.Action));
         Assert.True(next.Current.Id > 0);
     }
+
+    [Fact]
+    public async Task A_client_reconnecting_with_Last_Event_ID_first_gets_the_stored_frames_it_missed_then_the_live_ones_once_each()
+    {
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("JR-RESUME");
+        var stored = await csms.EntriesAsync("stationId=JR-RESUME", atLeast: 2);
+        var (result, call) = (stored[0], stored[1]);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        await using var stream = await EventStream.OpenAsync(csms.Http, "/api/journal/live?stationId=JR-RESUME", call.Id().ToString(), timeout.Token);
+        var missed = await stream.NextAsync(timeout.Token);
+        await station.CallAsync(new DrivePower.Ocpp.Messages.HeartbeatRequest());
+        var liveCall = await stream.NextAsync(timeout.Token);
+        var liveResult = await stream.NextAsync(timeout.Token);
+
+        Assert.Equal((result.Id(), "CALLRESULT"), (missed.Id!.Value, missed.Data.Text("frameType")));
+        Assert.Equal(("CALL", "Heartbeat"), (liveCall.Data.Text("frameType"), liveCall.Data.Text("action")));
+        Assert.Equal("CALLRESULT", liveResult.Data.Text("frameType"));
+        Assert.True(liveCall.Id > missed.Id && liveResult.Id > liveCall.Id);
+    }
+
+    [Fact]
+    public async Task A_Last_Event_ID_that_is_not_a_number_is_400()
+    {
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/journal/live");
+        request.Headers.Add("Last-Event-ID", "latest");
+
+        using var response = await csms.Http.SendAsync(request);
+
+        await response.ProblemAsync(400);
+    }
 }

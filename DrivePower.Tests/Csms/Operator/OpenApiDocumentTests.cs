@@ -65,7 +65,7 @@ public sealed class OpenApiDocumentTests(MigratedDatabaseFixture db) : IClassFix
     [InlineData("/api/events", "get", "200 400 401")]
     [InlineData("/api/journal", "get", "200 400 401 503")]
     [InlineData("/api/journal/{id}", "get", "200 400 401 404 503")]
-    [InlineData("/api/journal/live", "get", "200 400 401")]
+    [InlineData("/api/journal/live", "get", "200 400 401 503")]
     [InlineData("/api/id-tokens", "post", "201 400 401 409 503")]
     [InlineData("/api/id-tokens/{type}/{idToken}", "get", "200 400 401 404 503")]
     [InlineData("/api/id-tokens/{type}/{idToken}", "delete", "204 400 401 404 503")]
