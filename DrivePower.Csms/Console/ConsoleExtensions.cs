@@ -12,6 +12,11 @@ public static class ConsoleExtensions
 {
     public static IHostApplicationBuilder AddConsole(this IHostApplicationBuilder builder)
     {
+        // Run from a build in any environment (dotnet run without a launch profile is Production), the package assets
+        // (blazor.web.js, Fluent UI) are found through the build's manifest; a published CSMS has its own copies and no
+        // manifest, and this changes nothing there.
+        if (builder is WebApplicationBuilder web)
+            web.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddFluentUIComponents();
         builder.AddConsoleAuthentication();
