@@ -9,6 +9,7 @@ using DrivePower.Csms.Journal;
 using DrivePower.Csms.Ocpp;
 using DrivePower.Csms.Schema;
 using DrivePower.Csms.Stations;
+using DrivePower.Csms.WebConsole;
 using DrivePower.Database;
 using DrivePower.Ocpp.Rpc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -72,6 +73,7 @@ public static class CsmsExtensions
         builder.Services.AddCsmsHandlers();
         builder.AddMessageJournal();
         builder.AddOperatorApi();
+        builder.AddConsole();
         return builder;
     }
 
@@ -81,6 +83,7 @@ public static class CsmsExtensions
         app.UseWebSockets();
         app.MapOcppEndpoint();
         app.MapOperatorApi();
+        app.MapConsole();
         return app;
     }
 }

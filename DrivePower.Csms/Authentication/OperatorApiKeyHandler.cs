@@ -28,7 +28,7 @@ public sealed class OperatorApiKeyHandler(
             return Task.FromResult(Success("operator (no key required)"));
         if (Request.Headers[OperatorApiOptions.KeyHeader] is not [{ Length: > 0 } given])
             return Task.FromResult(AuthenticateResult.NoResult());
-        return Task.FromResult(IsConfiguredKey(given) ? Success("operator") : AuthenticateResult.Fail("wrong key"));
+        return Task.FromResult(IsConfiguredKey(access.Options.Keys, given) ? Success("operator") : AuthenticateResult.Fail("wrong key"));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -49,12 +49,13 @@ public sealed class OperatorApiKeyHandler(
         });
     }
 
-    private bool IsConfiguredKey(string given)
+    /// <summary>Whether <paramref name="given"/> is one of <paramref name="keys"/>; the console's sign-in checks keys the same way.</summary>
+    internal static bool IsConfiguredKey(IEnumerable<string> keys, string given)
     {
         // Hashing first makes every comparison the same length; every key is compared, matched or not.
         var givenHash = SHA256.HashData(Encoding.UTF8.GetBytes(given));
         var matched = false;
-        foreach (var key in access.Options.Keys)
+        foreach (var key in keys)
             matched |= CryptographicOperations.FixedTimeEquals(givenHash, SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim())));
         return matched;
     }
