@@ -43,6 +43,8 @@ public static class OcppActions
         Define("ReserveNow", OcppDirection.CsmsToStation, Json.ReserveNowRequest, Json.ReserveNowResponse),
         Define("CancelReservation", OcppDirection.CsmsToStation, Json.CancelReservationRequest, Json.CancelReservationResponse),
         Define("ReservationStatusUpdate", OcppDirection.StationToCsms, Json.ReservationStatusUpdateRequest, Json.ReservationStatusUpdateResponse),
+        Define("SendLocalList", OcppDirection.CsmsToStation, Json.SendLocalListRequest, Json.SendLocalListResponse),
+        Define("GetLocalListVersion", OcppDirection.CsmsToStation, Json.GetLocalListVersionRequest, Json.GetLocalListVersionResponse),
     ];
 
     private static readonly FrozenDictionary<string, OcppAction> ByName =

@@ -87,6 +87,10 @@ public static class OcppExamples
             """{"status":"Occupied","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
         ["CancelReservation"] = ("""{"reservationId":9,"customData":{"vendorId":"v"}}""", """{"status":"Rejected","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
         ["ReservationStatusUpdate"] = ("""{"reservationId":9,"reservationUpdateStatus":"Expired","customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
+        ["SendLocalList"] = (
+            """{"localAuthorizationList":[{"idToken":""" + IdToken + ""","idTokenInfo":""" + IdTokenInfo + ""","customData":{"vendorId":"v"}},{"idToken":{"idToken":"GONE-1","type":"Local"}}],"versionNumber":3,"updateType":"Differential","customData":{"vendorId":"v"}}""",
+            """{"status":"VersionMismatch","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["GetLocalListVersion"] = ("""{"customData":{"vendorId":"v"}}""", """{"versionNumber":3,"customData":{"vendorId":"v"}}"""),
     };
 
     public static TheoryData<string> ActionNames() => new(ByAction.Keys);

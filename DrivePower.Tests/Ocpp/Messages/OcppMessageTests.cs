@@ -43,6 +43,8 @@ public class OcppMessageTests
             ["ReserveNow"] = OcppDirection.CsmsToStation,
             ["CancelReservation"] = OcppDirection.CsmsToStation,
             ["ReservationStatusUpdate"] = OcppDirection.StationToCsms,
+            ["SendLocalList"] = OcppDirection.CsmsToStation,
+            ["GetLocalListVersion"] = OcppDirection.CsmsToStation,
         };
 
         Assert.Equal(expected, OcppActions.All.ToDictionary(action => action.Name, action => action.Direction));
