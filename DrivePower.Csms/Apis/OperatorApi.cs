@@ -54,6 +54,7 @@ public static class OperatorApi
         api.MapIdTokensApi();
         api.MapChargingProfilesApi();
         api.MapReservationsApi();
+        api.MapLocalAuthListApi();
         return app;
     }
 }

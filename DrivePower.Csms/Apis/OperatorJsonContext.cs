@@ -23,4 +23,7 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(ChargingProfileCommandResult))]
 [JsonSerializable(typeof(List<ReservationModel>))]
 [JsonSerializable(typeof(ReservationCommandResult))]
+[JsonSerializable(typeof(LocalAuthListModel))]
+[JsonSerializable(typeof(LocalAuthListCommandResult))]
+[JsonSerializable(typeof(LocalAuthListVersionModel))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

@@ -26,6 +26,7 @@ public static class CsmsHandlers
         services.AddSingleton<ChargingProfileStore>();
         services.AddSingleton<ChargingLimitStore>();
         services.AddSingleton<ReservationStore>();
+        services.AddSingleton<LocalAuthListStore>();
 
         return services
             .AddStationCall<BootNotificationRequest, BootNotificationResponse, BootNotificationHandler>()
