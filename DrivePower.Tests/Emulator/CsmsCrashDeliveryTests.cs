@@ -157,6 +157,7 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["CSMS_URL"] = _csms.OcppUrl.ToString(),
+            ["CONTROL_PORT"] = "0", // tests run side by side
             ["STATION_ID"] = stationId,
             ["STATION_COUNT"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["EVSE_COUNT"] = "2",
