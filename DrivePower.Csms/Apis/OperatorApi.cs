@@ -55,6 +55,7 @@ public static class OperatorApi
         api.MapChargingProfilesApi();
         api.MapReservationsApi();
         api.MapLocalAuthListApi();
+        api.MapDisplayMessagesApi();
         return app;
     }
 }

@@ -26,4 +26,6 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(LocalAuthListModel))]
 [JsonSerializable(typeof(LocalAuthListCommandResult))]
 [JsonSerializable(typeof(LocalAuthListVersionModel))]
+[JsonSerializable(typeof(List<DisplayMessageModel>))]
+[JsonSerializable(typeof(DisplayMessageCommandResult))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

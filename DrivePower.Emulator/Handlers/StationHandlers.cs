@@ -30,7 +30,8 @@ internal static class StationHandlers
         .OnReserveNow()
         .OnCancelReservation()
         .OnSendLocalList()
-        .OnGetLocalListVersion();
+        .OnGetLocalListVersion()
+        .OnDisplayMessages();
 
     public static Station StationOf(OcppCallContext context) =>
         context.Connection.State as Station ?? throw new InvalidOperationException("The connection has no station attached.");

@@ -33,8 +33,9 @@ public sealed class MigrationWorkerProcessTests
         Assert.Contains("202611230009  applied  AddStationFirmwareAndLogStatus", list.Output, StringComparison.Ordinal);
         Assert.Contains("202611230010  applied  AddTransactionCsmsEnd", list.Output, StringComparison.Ordinal);
         Assert.Contains("202612020020  applied  CreateChargingProfiles", list.Output, StringComparison.Ordinal);
-        Assert.Contains("202612020021  pending  CreateReservations", list.Output, StringComparison.Ordinal);
+        Assert.Contains("202612020021  applied  CreateReservations", list.Output, StringComparison.Ordinal);
         Assert.Contains("202612020022  pending  CreateLocalAuthLists", list.Output, StringComparison.Ordinal);
+        Assert.Contains("202612020023  pending  CreateDisplayMessages", list.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public sealed class SchemaMigrationTests
 {
     private static readonly string[] AllTables =
     [
-        "charging_limits", "charging_profiles", "device_model_variables", "id_tokens", "local_auth_list_entries", "local_auth_lists", "meter_values", "reservations", "station_connector_status_history",
+        "charging_limits", "charging_profiles", "device_model_variables", "display_messages", "id_tokens", "local_auth_list_entries", "local_auth_lists", "meter_values", "reservations", "station_connector_status_history",
         "station_connector_statuses", "station_events", "stations", "transaction_events", "transactions",
     ];
 
@@ -17,7 +17,7 @@ public sealed class SchemaMigrationTests
         "ix_station_connector_status_history_connector_stored", "ix_station_connector_status_history_station_stored",
         "ix_station_events_station_kind_stored", "ix_station_events_station_stored",
         "ix_transactions_active_station", "ix_transactions_started_at",
-        "pk_charging_limits", "pk_charging_profiles", "pk_device_model_variables", "pk_id_tokens", "pk_local_auth_list_entries", "pk_local_auth_lists", "pk_meter_values", "pk_reservations", "pk_station_connector_status_history",
+        "pk_charging_limits", "pk_charging_profiles", "pk_device_model_variables", "pk_display_messages", "pk_id_tokens", "pk_local_auth_list_entries", "pk_local_auth_lists", "pk_meter_values", "pk_reservations", "pk_station_connector_status_history",
         "pk_station_connector_statuses", "pk_station_events", "pk_stations", "pk_transaction_events", "pk_transactions",
         "uq_transaction_events_seq_no", "uq_transactions_station_transaction",
     ];
@@ -46,13 +46,13 @@ public sealed class SchemaMigrationTests
     }
 
     [Fact]
-    public async Task Down_7_removes_exactly_the_last_seven_migrations()
+    public async Task Down_8_removes_exactly_the_last_eight_migrations()
     {
         await using var db = await ScratchDatabase.CreateAsync("down3", migrated: true);
 
-        new SchemaMigrator(db.ConnectionString).Down(7);
+        new SchemaMigrator(db.ConnectionString).Down(8);
 
-        Assert.Equal(AllTables.Except(["charging_limits", "charging_profiles", "device_model_variables", "local_auth_list_entries", "local_auth_lists", "reservations", "station_events"]), await SchemaInspector.TablesAsync(db.ConnectionString));
+        Assert.Equal(AllTables.Except(["charging_limits", "charging_profiles", "device_model_variables", "display_messages", "local_auth_list_entries", "local_auth_lists", "reservations", "station_events"]), await SchemaInspector.TablesAsync(db.ConnectionString));
         Assert.DoesNotContain("csms_ended_by", await SchemaInspector.ColumnsAsync(db.ConnectionString, "transactions"));
         var stationColumns = await SchemaInspector.ColumnsAsync(db.ConnectionString, "stations");
         Assert.DoesNotContain("firmware_status", stationColumns);
@@ -105,11 +105,11 @@ public sealed class SchemaMigrationTests
         migrator.Down(2);
         var migrations = migrator.List();
 
-        Assert.Equal(13, migrations.Count);
+        Assert.Equal(14, migrations.Count);
         Assert.Equal(migrations.OrderBy(m => m.Version).Select(m => m.Version), migrations.Select(m => m.Version));
-        Assert.Equal(new[] { true, true, true, true, true, true, true, true, true, true, true, false, false }, migrations.Select(m => m.Applied));
+        Assert.Equal(new[] { true, true, true, true, true, true, true, true, true, true, true, true, false, false }, migrations.Select(m => m.Applied));
         Assert.Equal("CreateStations", migrations[0].Name);
-        Assert.Equal("CreateLocalAuthLists", migrations[^1].Name);
+        Assert.Equal("CreateDisplayMessages", migrations[^1].Name);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class SchemaMigrationTests
 
     [Theory]
     [InlineData(0, "at least 1")]
-    [InlineData(14, "only 13 migration(s) are applied")]
+    [InlineData(15, "only 14 migration(s) are applied")]
     public async Task Down_rejects_a_step_count_out_of_range_and_changes_nothing(int steps, string message)
     {
         await using var db = await ScratchDatabase.CreateAsync("downbad", migrated: true);

@@ -15,7 +15,7 @@ namespace DrivePower.Tests.Csms.Operations;
 /// <summary>A real PostgreSQL migrated, then rolled back one migration (<c>migrations down 1</c>), under the real CSMS.</summary>
 public sealed class SchemaBehindTests
 {
-    private const string Missing = "migration 202612020022 (CreateLocalAuthLists) is not applied";
+    private const string Missing = "migration 202612020023 (CreateDisplayMessages) is not applied";
 
     [Fact]
     public async Task After_down_1_health_the_start_up_log_and_the_operator_api_name_the_missing_migration()
@@ -33,7 +33,7 @@ public sealed class SchemaBehindTests
         await Sql.EventuallyAsync(() => Task.FromResult(logs.Entries.Any(e => e is { EventName: "SchemaBehind", Level: LogLevel.Error })));
         Assert.Contains(Missing, logs.Entries.Single(e => e.EventName == "SchemaBehind").Message, StringComparison.Ordinal);
 
-        var stations = await csms.Http.GetAsync("/api/stations/CP-1/local-list"); // reads the table the last migration adds
+        var stations = await csms.Http.GetAsync("/api/stations/CP-1/display-messages"); // reads the table the last migration adds
         Assert.Equal(HttpStatusCode.ServiceUnavailable, stations.StatusCode);
         var problem = await stations.Content.ReadFromJsonAsync<ProblemDetails>();
         Assert.Equal("Database schema behind the code", problem!.Title);
@@ -50,7 +50,7 @@ public sealed class SchemaBehindTests
 
         new SchemaMigrator(db.ConnectionString).Up();
 
-        Assert.Contains("the newest applied is 202612020020", behind, StringComparison.Ordinal);
+        Assert.Contains("the newest applied is 202612020021", behind, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await csms.Http.GetAsync("/health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await csms.Http.GetAsync("/api/stations")).StatusCode);
     }

@@ -45,6 +45,10 @@ public class OcppMessageTests
             ["ReservationStatusUpdate"] = OcppDirection.StationToCsms,
             ["SendLocalList"] = OcppDirection.CsmsToStation,
             ["GetLocalListVersion"] = OcppDirection.CsmsToStation,
+            ["SetDisplayMessage"] = OcppDirection.CsmsToStation,
+            ["GetDisplayMessages"] = OcppDirection.CsmsToStation,
+            ["NotifyDisplayMessages"] = OcppDirection.StationToCsms,
+            ["ClearDisplayMessage"] = OcppDirection.CsmsToStation,
         };
 
         Assert.Equal(expected, OcppActions.All.ToDictionary(action => action.Name, action => action.Direction));
