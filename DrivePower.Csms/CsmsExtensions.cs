@@ -5,6 +5,7 @@ using DrivePower.Csms.Data;
 using DrivePower.Csms.Data.Batching;
 using DrivePower.Csms.Events;
 using DrivePower.Csms.Handlers;
+using DrivePower.Csms.Journal;
 using DrivePower.Csms.Ocpp;
 using DrivePower.Csms.Schema;
 using DrivePower.Csms.Stations;
@@ -44,7 +45,7 @@ public static class CsmsExtensions
         builder.Services.AddHealthChecks().AddNpgSql(timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name, WriteBatchTelemetry.Name))
-            .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name));
+            .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name, JournalTelemetry.Name));
 
         builder.Services.AddOptions<WriteBatchingOptions>()
             .BindConfiguration(WriteBatchingOptions.SectionName)
@@ -65,9 +66,11 @@ public static class CsmsExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<LastSeenTracker>());
         builder.Services.AddSingleton<IRegistrationHistory, StoredRegistrationHistory>();
         builder.Services.AddSingleton<StationSessionGuard>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<StationSessionGuard>());
         builder.Services.AddSingleton<StationConnectionHost>();
         builder.AddStationAuthentication();
         builder.Services.AddCsmsHandlers();
+        builder.AddMessageJournal();
         builder.AddOperatorApi();
         return builder;
     }

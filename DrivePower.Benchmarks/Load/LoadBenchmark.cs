@@ -23,20 +23,21 @@ internal static class LoadBenchmark
         if (options.RunBaseline)
         {
             await using var baseline = await CsmsProcess.StartBaselineAsync();
-            results.Add(await MeasureAsync(baseline, options, countStored: null));
+            results.Add(await MeasureAsync(baseline, options, countStored: null, connectionString: null));
         }
 
         if (options.RunPersistent)
         {
             await using var persistent = await CsmsProcess.StartPersistentAsync(options.ConnectionString!);
-            results.Add(await MeasureAsync(persistent, options, prefix => CountStoredStatusesAsync(options.ConnectionString!, prefix)));
+            results.Add(await MeasureAsync(persistent, options, prefix => CountStoredStatusesAsync(options.ConnectionString!, prefix), options.ConnectionString));
         }
 
         LoadResult.Print(results, Console.Out);
         return results.Any(r => r.Failed > 0 || r.Missing > 0) ? 1 : 0;
     }
 
-    private static async Task<LoadResult> MeasureAsync(CsmsProcess csms, LoadOptions options, Func<string, Task<long>>? countStored)
+    private static async Task<LoadResult> MeasureAsync(
+        CsmsProcess csms, LoadOptions options, Func<string, Task<long>>? countStored, string? connectionString)
     {
         Console.WriteLine($"-- {csms.Name}");
         var prefix = $"LOAD{DateTime.UtcNow:HHmmss}-";
@@ -76,7 +77,15 @@ internal static class LoadBenchmark
         var looping = stations.Take(options.LoopStations).OfType<LoadStation>().ToArray();
         var until = DateTime.UtcNow + options.LoopDuration;
         var loop = Stopwatch.StartNew();
-        await Task.WhenAll(looping.Select(station => station.LoopAsync(until, CancellationToken.None)));
+        var loops = Task.WhenAll(looping.Select(station => station.LoopAsync(until, CancellationToken.None)));
+        if (connectionString is not null)
+        {
+            // Halfway through the loop, with the CSMS's pool as busy as it gets.
+            await Task.Delay(options.LoopDuration / 2);
+            Console.WriteLine($"   a separate connection under load (as psql): {await SideQueryProbe.RunAsync(connectionString, prefix)}");
+        }
+
+        await loops;
         var loopTime = loop.Elapsed;
 
         var acknowledged = options.Storm - stormFailures + looping.Sum(s => s.Latencies.Count);

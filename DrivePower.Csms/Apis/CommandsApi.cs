@@ -1,101 +1,119 @@
 using System.Text.Json;
-using DrivePower.Csms.Stations;
+using DrivePower.Csms.Commands;
 using DrivePower.Ocpp.Frames;
-using DrivePower.Ocpp.Messages;
-using DrivePower.Ocpp.Rpc;
 using DrivePower.Ocpp.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DrivePower.Csms.Apis;
 
 /// <summary>
-/// <c>POST /api/stations/{id}/commands/{action}</c>: sends the body as an OCPP CALL to the connected
-/// station and returns its response payload. The body is checked against the action's schema first:
-/// an invalid one is refused with its violations and nothing is sent.
+/// <c>POST /api/stations/{id}/commands/{action}</c>: the HTTP face of <see cref="OperatorCommands"/>.
+/// The body is the action's request payload, the answer the station's response payload; every other
+/// outcome is a Problem Details document (400 unknown action or invalid body, nothing sent; 404 not
+/// connected; 502 CALLERROR or invalid response; 503 connection closed; 504 no answer or send timeout).
+/// <c>GET /api/commands</c> lists the commands with their schemas and a minimal example request.
 /// </summary>
 public static class CommandsApi
 {
-    /// <summary>The CSMS-to-station actions an operator may send (exact, case-sensitive names).</summary>
-    public static IReadOnlyList<string> Allowed { get; } =
-    [
-        "RequestStartTransaction", "RequestStopTransaction", "GetTransactionStatus", "Reset", "ChangeAvailability",
-        "UnlockConnector", "GetVariables", "SetVariables", "GetBaseReport", "TriggerMessage", "ClearCache", "DataTransfer",
-    ];
-
     public static RouteGroupBuilder MapCommandsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/stations/{stationId}/commands").WithTags("Commands");
-        group.MapPost("/{action}", SendAsync)
-            .Accepts<JsonElement>("application/json")
-            .WithSummary("Send an OCPP CALL to a connected station; the body is the action's request payload.")
-            .WithDescription($"Allowed actions: {string.Join(", ", Allowed)}.");
+        // One operation per command, so the API page shows each with its own request and response schema.
+        foreach (var command in CommandCatalog.All)
+        {
+            group.MapPost($"/{command.Action}", SendNamedAsync)
+                .WithMetadata(command)
+                .WithSummary($"Send {command.Action} to a connected station; the body is its OCPP request payload, the answer the station's response.")
+                .ProducesProblem(StatusCodes.Status400BadRequest)
+                .ProducesProblem(StatusCodes.Status404NotFound)
+                .ProducesProblem(StatusCodes.Status502BadGateway)
+                .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+                .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+        }
+
+        // Any other name: answered 400 naming the commands there are (not an operation of its own).
+        group.MapPost("/{action}", SendAsync).ExcludeFromDescription();
+        return group;
+    }
+
+    /// <summary>
+    /// A command's own route. Routing ignores case, the OCPP names do not: the action is the path's own
+    /// last segment, so <c>/commands/reset</c> is refused as unknown, not sent as Reset.
+    /// </summary>
+    private static Task<Results<Ok<JsonElement>, ProblemHttpResult>> SendNamedAsync(
+        string stationId, HttpRequest request, OperatorCommands commands, CancellationToken cancellationToken)
+    {
+        var path = request.Path.Value ?? "";
+        var action = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+        return SendAsync(stationId, action, request, commands, cancellationToken);
+    }
+
+    public static RouteGroupBuilder MapCommandCatalogApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/commands").WithTags("Commands");
+        group.MapGet("/", () => TypedResults.Ok(CommandCatalog.All))
+            .WithName("ListCommands")
+            .WithSummary("The commands an operator can send: each action with its request and response JSON Schema and a minimal valid request.");
         return group;
     }
 
     private static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> SendAsync(
-        string stationId, string action, HttpRequest request, StationConnections connections, CancellationToken cancellationToken)
+        string stationId, string action, HttpRequest request, OperatorCommands commands, CancellationToken cancellationToken)
     {
-        if (!Allowed.Contains(action, StringComparer.Ordinal) || OcppActions.Find(action) is not { } ocppAction)
+        // An unknown action is named as such even when the body is not JSON either.
+        if (CommandCatalog.Find(action) is null)
+            return ToProblem(OperatorCommands.UnknownAction(stationId, action));
+        var (payload, notJson) = await ReadJsonAsync(request, cancellationToken);
+        if (notJson is not null)
         {
-            return Problems.Create(StatusCodes.Status400BadRequest, "Unknown command",
-                $"{OcppText.Quote(action)} is not a command an operator can send. Allowed (exact case): {string.Join(", ", Allowed)}.",
-                new Dictionary<string, object?> { ["allowed"] = Allowed });
+            return ToProblem(OperatorCommands.InvalidRequest(stationId, action,
+                [new OcppViolation(OcppErrorCode.FormatViolation, "$", $"The body is not JSON: {notJson}")]));
         }
 
-        var (payload, violations) = await ReadPayloadAsync(request, ocppAction, cancellationToken);
-        if (violations.Count > 0)
-            return Invalid(action, violations, "The body is not a valid request payload for this action; nothing was sent.");
-
-        if (connections.Find(stationId) is not { } session)
-            return Problems.NotFound("Station not connected", $"Station {OcppText.Quote(stationId)} is not connected: the command can't be sent.");
-
-        try
-        {
-            return TypedResults.Ok(await session.Connection.CallAsync(action, payload, cancellationToken));
-        }
-        catch (Exception exception) when (CallFailure(exception, stationId, action) is { } problem)
-        {
-            return problem;
-        }
+        var outcome = await commands.SendAsync(stationId, action, payload, cancellationToken);
+        return outcome.Status == CommandStatus.Answered ? TypedResults.Ok(outcome.Response!.Value) : ToProblem(outcome);
     }
 
     /// <summary>The problem a failed CALL is answered with; null for a failure that is ours (a 500).</summary>
-    internal static ProblemHttpResult? CallFailure(Exception exception, string stationId, string action) => exception switch
+    internal static ProblemHttpResult? CallFailure(Exception exception, string stationId, string action) =>
+        OperatorCommands.Failed(exception, stationId, action) is { } outcome ? ToProblem(outcome) : null;
+
+    /// <summary>The Problem Details of an outcome other than <see cref="CommandStatus.Answered"/>.</summary>
+    internal static ProblemHttpResult ToProblem(CommandOutcome outcome) => outcome.Status switch
     {
-        OcppValidationException { Outbound: true } invalid =>
-            Invalid(action, Describe(invalid.Violations), "The body is not a valid request payload for this action; nothing was sent."),
-        OcppValidationException invalid => Problems.Create(StatusCodes.Status502BadGateway, "Invalid response from the station",
-            $"The station's {action} response breaks the OCPP schema.", new Dictionary<string, object?> { ["violations"] = Describe(invalid.Violations) }),
-        OcppCallErrorException error => Problems.Create(StatusCodes.Status502BadGateway, "The station answered with a CALLERROR",
-            $"{OcppText.Quote(error.ErrorCode)}: {OcppText.Quote(error.Description)}",
-            new Dictionary<string, object?> { ["errorCode"] = error.ErrorCode, ["errorDescription"] = error.Description, ["errorDetails"] = error.Details }),
-        OcppCallTimeoutException timeout => Problems.Create(StatusCodes.Status504GatewayTimeout, "The station did not answer", timeout.Message),
-        OcppSendTimeoutException => Problems.Create(StatusCodes.Status504GatewayTimeout, "The station stopped reading",
-            $"The {action} CALL could not be sent to station {OcppText.Quote(stationId)} in time; its connection is closed and it may reconnect."),
-        OcppConnectionClosedException => Problems.Create(StatusCodes.Status503ServiceUnavailable, "Station connection closed",
-            $"The connection of station {OcppText.Quote(stationId)} closed before it answered {action}."),
-        _ => null,
+        CommandStatus.UnknownAction => Problems.Create(StatusCodes.Status400BadRequest, "Unknown command", outcome.Detail,
+            new Dictionary<string, object?> { ["allowed"] = CommandCatalog.Names }),
+        CommandStatus.InvalidRequest => Problems.Create(StatusCodes.Status400BadRequest, $"Invalid {outcome.Action} payload", outcome.Detail,
+            new Dictionary<string, object?> { ["violations"] = Describe(outcome.Violations) }),
+        CommandStatus.NotConnected => Problems.NotFound("Station not connected", outcome.Detail),
+        CommandStatus.InvalidResponse => Problems.Create(StatusCodes.Status502BadGateway, "Invalid response from the station", outcome.Detail,
+            new Dictionary<string, object?> { ["violations"] = Describe(outcome.Violations) }),
+        CommandStatus.CallError => Problems.Create(StatusCodes.Status502BadGateway, "The station answered with a CALLERROR", outcome.Detail,
+            new Dictionary<string, object?>
+            {
+                ["errorCode"] = outcome.Error!.ErrorCode,
+                ["errorDescription"] = outcome.Error.ErrorDescription,
+                ["errorDetails"] = outcome.Error.ErrorDetails,
+            }),
+        CommandStatus.Timeout => Problems.Create(StatusCodes.Status504GatewayTimeout, "The station did not answer", outcome.Detail),
+        CommandStatus.SendTimeout => Problems.Create(StatusCodes.Status504GatewayTimeout, "The station stopped reading", outcome.Detail),
+        CommandStatus.ConnectionClosed => Problems.Create(StatusCodes.Status503ServiceUnavailable, "Station connection closed", outcome.Detail),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Status, "An answered command is no problem."),
     };
 
-    /// <summary>The body as JSON and its schema violations; a body that is not JSON is one FormatViolation at <c>$</c>.</summary>
-    private static async Task<(JsonElement Payload, IReadOnlyList<ViolationModel> Violations)> ReadPayloadAsync(
-        HttpRequest request, OcppAction action, CancellationToken cancellationToken)
+    /// <summary>The body as JSON, or why it is not JSON at all.</summary>
+    private static async Task<(JsonElement Payload, string? NotJson)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            var payload = document.RootElement.Clone();
-            return (payload, Describe(OcppPayloadValidator.Shared.Validate(action.Request, payload)));
+            return (document.RootElement.Clone(), null);
         }
         catch (JsonException exception)
         {
-            return (default, [new ViolationModel(nameof(OcppErrorCode.FormatViolation), "$", $"The body is not JSON: {exception.Message}")]);
+            return (default, exception.Message);
         }
     }
-
-    private static ProblemHttpResult Invalid(string action, IReadOnlyList<ViolationModel> violations, string detail) =>
-        Problems.Create(StatusCodes.Status400BadRequest, $"Invalid {action} payload", detail,
-            new Dictionary<string, object?> { ["violations"] = violations });
 
     private static List<ViolationModel> Describe(IReadOnlyList<OcppViolation> violations) =>
         [.. violations.Select(violation => new ViolationModel(violation.Code.ToString(), violation.Path, violation.Message))];

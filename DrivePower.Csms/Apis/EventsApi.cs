@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using System.Text.Json;
 using DrivePower.Csms.Configuration;
 using DrivePower.Csms.Events;
@@ -8,78 +8,80 @@ namespace DrivePower.Csms.Apis;
 
 /// <summary>
 /// <c>GET /api/events</c>: live station events as Server-Sent Events. Each event's SSE type is its kind
-/// (connected, disconnected, booted, status, transactionStarted, transactionUpdated, transactionEnded)
-/// and its data the event as JSON, the kind again in <c>type</c>. The headers go out at once, so a
-/// client knows it is subscribed before the first event; a comment line every
-/// <see cref="CsmsOptions.EventsKeepAliveSeconds"/> keeps proxies from closing a quiet stream.
+/// (connected, disconnected, booted, status, transactionStarted, transactionUpdated, transactionEnded,
+/// heartbeat, meterValues, commandSent, commandAnswered), its <c>id</c> the hub's monotonic id, and its
+/// data the event as JSON, the kind again in <c>type</c>. A client reconnecting with <c>Last-Event-ID</c>
+/// first gets the events it missed, from the hub's ring; when that is more than the ring holds (or the id
+/// is from before a restart), an event <c>reset</c> tells it to reload instead. Headers and keep-alive
+/// comments as <see cref="ServerSentEventStream"/> writes them.
 /// </summary>
 public static class EventsApi
 {
-    private static readonly byte[] KeepAlive = Encoding.UTF8.GetBytes(": keep-alive\n\n");
+    public const string LastEventIdHeader = "Last-Event-ID";
 
     public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/events").WithTags("Events");
         group.MapGet("/", StreamAsync)
-            .WithSummary("Live station events (text/event-stream); stationId narrows them to one station.")
-            .Produces<string>(StatusCodes.Status200OK, "text/event-stream");
+            .WithSummary("Live station events (text/event-stream); stationId narrows them to one station; Last-Event-ID replays what a reconnecting client missed.")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .ProducesValidationProblem();
         return group;
     }
 
-    private static async Task StreamAsync(
-        HttpContext context, StationEventHub hub, IOptions<CsmsOptions> options, IHostApplicationLifetime lifetime, string? stationId = null)
+    private static async Task<IResult> StreamAsync(HttpContext context, StationEventHub hub, IOptions<CsmsOptions> options, string? stationId = null)
     {
-        // The stream ends when the client goes or the CSMS begins to stop (so it does not hold up the stop).
-        using var end = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        var cancellationToken = end.Token;
-        var keepAliveInterval = TimeSpan.FromSeconds(options.Value.EventsKeepAliveSeconds);
-        context.Response.ContentType = "text/event-stream";
-        context.Response.Headers.CacheControl = "no-cache";
-        await using var events = hub.SubscribeAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await context.Response.Body.FlushAsync(cancellationToken); // subscribed: the headers go now, not with the first event
-
-        Task<bool>? next = null;
-        try
+        long? lastEventId = null;
+        if (context.Request.Headers[LastEventIdHeader] is [{ Length: > 0 } header])
         {
-            // One timer at a time (not one per event): a comment every interval, whatever else is sent.
-            var keepAlive = Task.Delay(keepAliveInterval, cancellationToken);
-            next = events.MoveNextAsync().AsTask();
-            while (true)
+            if (!long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             {
-                if (await Task.WhenAny(next, keepAlive) == keepAlive)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    await keepAlive;
-                    await context.Response.Body.WriteAsync(KeepAlive, cancellationToken);
-                    await context.Response.Body.FlushAsync(cancellationToken);
-                    keepAlive = Task.Delay(keepAliveInterval, cancellationToken);
-                    continue;
-                }
-
-                if (!await next)
-                    return;
-                if (stationId is null || events.Current.StationId == stationId)
-                    await WriteAsync(context.Response, events.Current, cancellationToken);
-                next = events.MoveNextAsync().AsTask();
+                    [LastEventIdHeader] = [$"{LastEventIdHeader} must be the id of an event this stream sent (a whole number)."],
+                });
             }
+
+            lastEventId = parsed;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+
+        await ServerSentEventStream.WriteAsync(context, cancellationToken =>
         {
-            // the client went away, or the CSMS is stopping
-        }
-        finally
-        {
-            // An async iterator may not be disposed while a MoveNextAsync is still running.
-            if (next is not null)
-                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+            var subscription = hub.Subscribe(lastEventId, includeFrequent: true, cancellationToken);
+            return subscription.Gap ? Prepend(Reset(lastEventId!.Value, subscription.LastId), subscription.Events) : subscription.Events;
+        }, record => Format(record, stationId), TimeSpan.FromSeconds(options.Value.EventsKeepAliveSeconds));
+        return TypedResults.Empty;
     }
 
-    private static async Task WriteAsync(HttpResponse response, StationEvent stationEvent, CancellationToken cancellationToken)
+    /// <summary>The reset marker: carries the latest id, so the client's next Last-Event-ID continues from here.</summary>
+    private static StationEventRecord Reset(long lastEventId, long latestId) => new(latestId, new StreamResetEvent(lastEventId, latestId));
+
+    private static ServerSentEvent? Format(StationEventRecord record, string? stationId)
     {
-        var json = JsonSerializer.SerializeToElement(stationEvent, OperatorJsonContext.Default.StationEvent);
+        var id = record.Id.ToString(CultureInfo.InvariantCulture);
+        if (record.Event is StreamResetEvent reset)
+            return new ServerSentEvent("reset", id, JsonSerializer.Serialize(reset.Body, OperatorJsonContext.Default.StreamReset));
+        if (stationId is not null && record.Event.StationId != stationId)
+            return null;
+        var json = JsonSerializer.SerializeToElement(record.Event, OperatorJsonContext.Default.StationEvent);
         var kind = json.TryGetProperty("type", out var type) ? type.GetString() : null;
-        // The JSON is one line (no indentation), so one data: line carries it.
-        await response.WriteAsync($"event: {kind ?? "event"}\ndata: {json.GetRawText()}\n\n", cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
+        return new ServerSentEvent(kind ?? "event", id, json.GetRawText());
+    }
+
+    private static async IAsyncEnumerable<StationEventRecord> Prepend(StationEventRecord first, IAsyncEnumerable<StationEventRecord> rest)
+    {
+        yield return first;
+        await foreach (var record in rest)
+            yield return record;
+    }
+
+    /// <summary>The body of a <c>reset</c> event: the id the client asked to continue from, and the latest id.</summary>
+    public sealed record StreamReset(string Type, long LastEventId, long LatestId, string Reason);
+
+    /// <summary>Not a station event: the stream's own marker, never published to the hub.</summary>
+    private sealed record StreamResetEvent(long LastEventId, long LatestId) : StationEvent("", DateTimeOffset.MinValue)
+    {
+        public StreamReset Body => new("reset", LastEventId, LatestId,
+            "Events after the given id are no longer all kept (or the id is from before the CSMS restarted): reload the state through the REST API; the stream goes on from the latest id.");
     }
 }

@@ -13,10 +13,13 @@ public static class IdTokensApi
     {
         var group = endpoints.MapGroup("/api/id-tokens").WithTags("IdTokens");
         group.MapGet("/", ListAsync).WithSummary("The authorization list.");
-        group.MapGet("/{type}/{idToken}", GetAsync).WithSummary("One token (the idToken is matched ignoring case).");
-        group.MapPost("/", CreateAsync).WithSummary("Add a token; 409 when it exists.");
+        group.MapGet("/{type}/{idToken}", GetAsync).WithSummary("One token (the idToken is matched ignoring case).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).WithSummary("Add a token; 409 when it exists.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{type}/{idToken}", PutAsync).WithSummary("Add or replace a token.");
-        group.MapDelete("/{type}/{idToken}", DeleteAsync).WithSummary("Remove a token.");
+        group.MapDelete("/{type}/{idToken}", DeleteAsync).WithSummary("Remove a token.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -1,5 +1,7 @@
+using DrivePower.Csms.Apis.OpenApi;
 using DrivePower.Csms.Apis.Queries;
 using DrivePower.Csms.Authentication;
+using DrivePower.Csms.Commands;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Schema;
 using Scalar.AspNetCore;
@@ -9,8 +11,8 @@ namespace DrivePower.Csms.Apis;
 /// <summary>
 /// The operator HTTP API: stations, transactions, commands, live events, the authorization list;
 /// Problem Details (RFC 9457) for every error; an operator key (<c>X-Api-Key</c>) when the CSMS listens
-/// beyond loopback (see <see cref="OperatorApiAuthentication"/>); the OpenAPI document at <c>/openapi/v1.json</c> and, in
-/// Development, an interactive API page at <c>/scalar</c>.
+/// beyond loopback (see <see cref="OperatorApiAuthentication"/>); the OpenAPI document at <c>/openapi/v1.json</c> and an
+/// interactive API page at <c>/scalar</c>, in every environment.
 /// </summary>
 public static class OperatorApi
 {
@@ -27,11 +29,14 @@ public static class OperatorApi
             });
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, OperatorJsonContext.Default));
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OperatorApiSecurityScheme>());
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<OperatorApiSecurityScheme>()
+            .AddOperationTransformer<CommandOperations>()
+            .AddOperationTransformer<OperatorApiResponses>());
         builder.AddOperatorApiAuthentication();
         builder.Services.AddSingleton<StationQueries>();
         builder.Services.AddSingleton<TransactionQueries>();
         builder.Services.AddSingleton<TransactionEnds>();
+        builder.Services.AddSingleton<OperatorCommands>();
         return builder;
     }
 
@@ -43,14 +48,15 @@ public static class OperatorApi
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
-        if (app.Environment.IsDevelopment())
-            app.MapScalarApiReference();
+        app.MapScalarApiReference(); // in every environment: the stand is for trying the API
 
         var api = app.MapGroup("").RequireAuthorization(OperatorApiAuthentication.PolicyName);
         api.MapStationsApi();
         api.MapTransactionsApi();
         api.MapCommandsApi();
+        api.MapCommandCatalogApi();
         api.MapEventsApi();
+        api.MapJournalApi();
         api.MapIdTokensApi();
         api.MapChargingProfilesApi();
         api.MapReservationsApi();

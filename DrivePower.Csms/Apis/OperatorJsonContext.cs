@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Commands;
 using DrivePower.Csms.Events;
+using DrivePower.Csms.Journal;
 
 namespace DrivePower.Csms.Apis;
 
@@ -17,7 +19,12 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(IdTokenUpdate))]
 [JsonSerializable(typeof(List<CommandsApi.ViolationModel>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyList<CommandInfo>))]
 [JsonSerializable(typeof(StationEvent))]
+[JsonSerializable(typeof(EventsApi.StreamReset))]
+[JsonSerializable(typeof(JournalEntry))]
+[JsonSerializable(typeof(JournalPage))]
+[JsonSerializable(typeof(JournalEntryDetails))]
 [JsonSerializable(typeof(List<ChargingProfileModel>))]
 [JsonSerializable(typeof(List<ChargingLimitModel>))]
 [JsonSerializable(typeof(ChargingProfileCommandResult))]

@@ -14,9 +14,12 @@ public static class StationsApi
     {
         var group = endpoints.MapGroup("/api/stations").WithTags("Stations");
         group.MapGet("/", ListAsync).WithSummary("Every known station: connection, last sign of life, boot data, connector statuses.");
-        group.MapGet("/{id}", GetAsync).WithSummary("One station in full: firmware/log status, recent events, device model, active transactions.");
+        group.MapGet("/{id}", GetAsync).WithSummary("One station in full: firmware/log status, recent events, device model, active transactions.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id}", DeleteAsync)
-            .WithSummary("Forget a station that no longer exists, with everything stored about it (transactions included); 409 while it is connected.");
+            .WithSummary("Forget a station that no longer exists, with everything stored about it (transactions included); 409 while it is connected.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -22,9 +22,11 @@ public static class TransactionsApi
             .WithSummary($"Transactions, newest first (at most {TransactionQueries.ListLimit}); filter by stationId and active.");
         group.MapGet("/stale", ListStaleAsync)
             .WithSummary($"Active transactions whose station is not connected, or with no event for olderThanSeconds (default {DefaultStaleSeconds}).");
-        group.MapGet("/{id:long}", GetAsync).WithSummary("One transaction (by the CSMS's numeric id) with its meter values and events.");
+        group.MapGet("/{id:long}", GetAsync).WithSummary("One transaction (by the CSMS's numeric id) with its meter values and events.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:long}/end", EndAsync)
-            .WithSummary("End a transaction on the CSMS side, recording who and why (nothing is sent to the station); repeating it changes nothing.");
+            .WithSummary("End a transaction on the CSMS side, recording who and why (nothing is sent to the station); repeating it changes nothing.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

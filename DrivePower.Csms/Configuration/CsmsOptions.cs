@@ -41,9 +41,16 @@ public sealed class CsmsOptions : IValidatableObject
     [Range(1, 3_600)]
     public int LastSeenFlushSeconds { get; set; } = 5;
 
-    /// <summary>How often the live event stream (<c>/api/events</c>) sends a keep-alive comment.</summary>
+    /// <summary>How often the live streams (<c>/api/events</c>, <c>/api/journal/live</c>) send a keep-alive comment.</summary>
     [Range(1, 3_600)]
     public int EventsKeepAliveSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// How many of the latest live events are kept for a client that reconnects with <c>Last-Event-ID</c>;
+    /// one that missed more is told to reload (an event <c>reset</c>).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int EventsReplayCapacity { get; set; } = 1024;
 
     /// <summary>
     /// What an idToken missing from the authorization list (<c>id_tokens</c>, managed through

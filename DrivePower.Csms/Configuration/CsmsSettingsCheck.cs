@@ -2,6 +2,7 @@ using DrivePower.Database;
 using DrivePower.Csms.Authentication;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Data.Batching;
+using DrivePower.Csms.Journal;
 using Npgsql;
 
 namespace DrivePower.Csms.Configuration;
@@ -23,6 +24,7 @@ public static class CsmsSettingsCheck
         SettingsSection.Check<StationLoginOptions>(configuration, StationLoginOptions.SectionName, problems);
         SettingsSection.Check<WriteBatchingOptions>(configuration, WriteBatchingOptions.SectionName, problems);
         SettingsSection.Check<DatabasePoolOptions>(configuration, DatabasePoolOptions.SectionName, problems);
+        SettingsSection.Check<JournalOptions>(configuration, JournalOptions.SectionName, problems);
         var operatorApi = SettingsSection.Check<OperatorApiOptions>(configuration, OperatorApiOptions.SectionName, problems);
         CheckOperatorKey(configuration, operatorApi, problems);
         return problems;

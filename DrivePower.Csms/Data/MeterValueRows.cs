@@ -86,7 +86,7 @@ internal sealed class MeterValueRows
     private static string? Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static decimal Scale(decimal value, int multiplier)
+    internal static decimal Scale(decimal value, int multiplier)
     {
         for (; multiplier > 0; multiplier--)
             value *= 10;

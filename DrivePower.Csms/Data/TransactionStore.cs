@@ -1,19 +1,24 @@
 using System.Text.Json;
+using DrivePower.Csms.Data.Batching;
 using DrivePower.Ocpp.Messages;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace DrivePower.Csms.Data;
 
 /// <summary>
-/// TransactionEvent, stored in one database transaction: the <c>transactions</c> row (created on the
+/// TransactionEvent, each event's effects together: the <c>transactions</c> row (created on the
 /// first event of any type, locked for the rest), the raw event (a repeated seqNo is detected by
 /// <c>uq_transaction_events_seq_no</c> and changes nothing), and its meter values.
 /// Out-of-order events: only an event newer than <c>last_seq_no</c> overwrites the charging state and
 /// stopped reason; Ended always ends the transaction and nothing reactivates it; the energy columns are
 /// derived from the stored readings by seqNo (those after the Ended event's seqNo are ignored).
+/// Events of many stations are written in batches (<see cref="WriteBatcher{T}"/>): one database
+/// transaction per batch, each event's statements in turn, so an event is stored whole or not at all
+/// and is answered only once its batch has committed.
 /// </summary>
-public sealed class TransactionStore(SqlRunner sql)
+public sealed class TransactionStore : IAsyncDisposable
 {
     private const string EnsureSql = """
         INSERT INTO transactions (station_id, transaction_id, last_event_at, last_seq_no, is_active, created_at, updated_at)
@@ -76,30 +81,70 @@ public sealed class TransactionStore(SqlRunner sql)
         FROM transactions WHERE id = @pk
         """;
 
-    public Task<TransactionEventOutcome> RecordEventAsync(
+    private readonly SqlRunner _sql;
+    private readonly WriteBatcher<EventWrite> _batcher;
+
+    public TransactionStore(SqlRunner sql, IOptions<WriteBatchingOptions> options, ILogger<TransactionStore> logger)
+    {
+        _sql = sql;
+        _batcher = new WriteBatcher<EventWrite>("transaction events", StoreBatchAsync, options.Value, logger);
+    }
+
+    /// <summary>Batches written so far (each one database transaction).</summary>
+    public long Batches => _batcher.Batches;
+
+    /// <summary>Completes when the event is committed, in a batch with other stations' events.</summary>
+    public async Task<TransactionEventOutcome> RecordEventAsync(
         string stationId, TransactionEventRequest request, JsonElement payload, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var transactionId = request.TransactionInfo.TransactionId;
-        return sql.RunAsync("store the transaction event", $"{stationId} transaction {transactionId} seqNo {request.SeqNo}", SqlRetry.Idempotent, async (connection, ct) =>
+        var write = new EventWrite(stationId, request, payload, now);
+        await _batcher.WriteAsync(write, cancellationToken);
+        return write.Outcome ?? throw new InvalidOperationException("A committed transaction event has no outcome.");
+    }
+
+    /// <summary>
+    /// One batch in one transaction. Safe to run again after a lost commit: the events are then found
+    /// stored already (by seqNo) and change nothing.
+    /// </summary>
+    private Task StoreBatchAsync(IReadOnlyList<EventWrite> writes, CancellationToken cancellationToken)
+    {
+        var subject = writes.Count == 1
+            ? $"{writes[0].StationId} transaction {writes[0].Request.TransactionInfo.TransactionId} seqNo {writes[0].Request.SeqNo}"
+            : $"{writes.Count} events";
+        return _sql.RunAsync("store the transaction event", subject, SqlRetry.Idempotent, async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            var (pk, lastSeqNo, ended) = await EnsureAsync(connection, stationId, transactionId, request, now, ct);
-            if (!await InsertEventAsync(connection, pk, request, payload, now, ct))
-            {
-                var unchanged = await ReadAsync(connection, ReadSql, pk, duplicate: true, ct);
-                await transaction.CommitAsync(ct);
-                return unchanged;
-            }
-
-            var applies = request.EventType == TransactionEventType.Ended
-                ? !ended || request.SeqNo > lastSeqNo
-                : !ended && request.SeqNo > lastSeqNo;
-            var evseId = await UpdateAsync(connection, pk, request, applies, now, ct);
-            await InsertMeterValuesAsync(connection, stationId, evseId, pk, request.SeqNo, payload, now, ct);
-            var outcome = await ReadAsync(connection, UpdateEnergySql, pk, duplicate: false, ct);
+            var outcomes = new TransactionEventOutcome[writes.Count];
+            for (var i = 0; i < writes.Count; i++)
+                outcomes[i] = await StoreAsync(connection, writes[i], ct);
             await transaction.CommitAsync(ct);
-            return outcome;
+            // Only a committed outcome is handed out: an attempt that failed leaves none behind.
+            for (var i = 0; i < writes.Count; i++)
+                writes[i].Outcome = outcomes[i];
+            return outcomes.Length;
         }, cancellationToken);
+    }
+
+    private static async Task<TransactionEventOutcome> StoreAsync(NpgsqlConnection connection, EventWrite write, CancellationToken ct)
+    {
+        var (stationId, request, payload, now) = (write.StationId, write.Request, write.Payload, write.Now);
+        var (pk, lastSeqNo, ended) = await EnsureAsync(connection, stationId, request.TransactionInfo.TransactionId, request, now, ct);
+        if (!await InsertEventAsync(connection, pk, request, payload, now, ct))
+            return await ReadAsync(connection, ReadSql, pk, duplicate: true, ct);
+
+        var applies = request.EventType == TransactionEventType.Ended
+            ? !ended || request.SeqNo > lastSeqNo
+            : !ended && request.SeqNo > lastSeqNo;
+        var evseId = await UpdateAsync(connection, pk, request, applies, now, ct);
+        await InsertMeterValuesAsync(connection, stationId, evseId, pk, request.SeqNo, payload, now, ct);
+        return await ReadAsync(connection, UpdateEnergySql, pk, duplicate: false, ct);
+    }
+
+    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+
+    private sealed record EventWrite(string StationId, TransactionEventRequest Request, JsonElement Payload, DateTimeOffset Now)
+    {
+        public TransactionEventOutcome? Outcome { get; set; }
     }
 
     private static async Task<(long Pk, int LastSeqNo, bool Ended)> EnsureAsync(

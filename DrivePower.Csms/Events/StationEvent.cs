@@ -11,6 +11,10 @@ namespace DrivePower.Csms.Events;
 [JsonDerivedType(typeof(TransactionStartedEvent), "transactionStarted")]
 [JsonDerivedType(typeof(TransactionUpdatedEvent), "transactionUpdated")]
 [JsonDerivedType(typeof(TransactionEndedEvent), "transactionEnded")]
+[JsonDerivedType(typeof(HeartbeatEvent), "heartbeat")]
+[JsonDerivedType(typeof(MeterValuesEvent), "meterValues")]
+[JsonDerivedType(typeof(CommandSentEvent), "commandSent")]
+[JsonDerivedType(typeof(CommandAnsweredEvent), "commandAnswered")]
 public abstract record StationEvent(string StationId, DateTimeOffset At);
 
 public sealed record StationConnectedEvent(string StationId, DateTimeOffset At, string Subprotocol) : StationEvent(StationId, At);

@@ -8,12 +8,18 @@ public sealed record TransactionStartedEvent(
     string StationId, DateTimeOffset At, string TransactionId, long Id, int SeqNo, int? EvseId, string? IdToken)
     : StationEvent(StationId, At);
 
-/// <summary>A TransactionEvent Updated was stored; the state is the transaction's after it.</summary>
+/// <summary>
+/// A TransactionEvent Updated was stored; the state is the transaction's after it. The energy figures
+/// mean what they mean in <c>/api/transactions</c>: <c>EnergyStartWh</c> and <c>EnergyEndWh</c> are meter
+/// register readings (the first, the latest), <c>EnergyWh</c> the energy delivered in the session so far.
+/// </summary>
 public sealed record TransactionUpdatedEvent(
-    string StationId, DateTimeOffset At, string TransactionId, long Id, int SeqNo, string? ChargingState, decimal? EnergyWh)
+    string StationId, DateTimeOffset At, string TransactionId, long Id, int SeqNo, string? ChargingState,
+    decimal? EnergyStartWh, decimal? EnergyEndWh, decimal? EnergyWh)
     : StationEvent(StationId, At);
 
-/// <summary>A TransactionEvent Ended was stored: the transaction is over.</summary>
+/// <summary>A TransactionEvent Ended was stored: the transaction is over (energy figures as in <see cref="TransactionUpdatedEvent"/>).</summary>
 public sealed record TransactionEndedEvent(
-    string StationId, DateTimeOffset At, string TransactionId, long Id, int SeqNo, string? StoppedReason, decimal? EnergyStartWh, decimal? EnergyEndWh)
+    string StationId, DateTimeOffset At, string TransactionId, long Id, int SeqNo, string? StoppedReason,
+    decimal? EnergyStartWh, decimal? EnergyEndWh, decimal? EnergyWh)
     : StationEvent(StationId, At);

@@ -37,9 +37,9 @@ public sealed class TransactionEventHandler(
             TransactionEventType.Started => new TransactionStartedEvent(stationId, request.Timestamp, transactionId, outcome.Id,
                 request.SeqNo, outcome.EvseId, outcome.IdToken),
             TransactionEventType.Ended => new TransactionEndedEvent(stationId, request.Timestamp, transactionId, outcome.Id,
-                request.SeqNo, outcome.StoppedReason, outcome.EnergyStartWh, outcome.EnergyEndWh),
+                request.SeqNo, outcome.StoppedReason, outcome.EnergyStartWh, outcome.EnergyEndWh, outcome.EnergyWh),
             _ => new TransactionUpdatedEvent(stationId, request.Timestamp, transactionId, outcome.Id,
-                request.SeqNo, outcome.ChargingState, outcome.EnergyEndWh),
+                request.SeqNo, outcome.ChargingState, outcome.EnergyStartWh, outcome.EnergyEndWh, outcome.EnergyWh),
         };
     }
 }

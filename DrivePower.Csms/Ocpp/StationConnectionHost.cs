@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using DrivePower.Csms.Configuration;
 using DrivePower.Csms.Events;
 using DrivePower.Csms.Handlers;
+using DrivePower.Csms.Journal;
 using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Connections;
 using DrivePower.Ocpp.Frames;
@@ -21,6 +22,7 @@ public sealed partial class StationConnectionHost(
     StationSessionGuard guards,
     LastSeenTracker lastSeen,
     StationEventHub events,
+    MessageJournal journal,
     OcppRpcTelemetry telemetry,
     IOptions<CsmsOptions> options,
     TimeProvider time,
@@ -43,6 +45,7 @@ public sealed partial class StationConnectionHost(
         {
             CallTimeout = TimeSpan.FromSeconds(options.Value.CallTimeoutSeconds),
             MaxMessageSize = options.Value.MaxMessageSizeBytes,
+            FrameObserver = journal.Observer,
         };
         var connection = new OcppRpcConnection(socket, stationId, _handlers.Value, rpcOptions, telemetry, loggerFactory);
         var session = new StationSession(stationId, connection, subprotocol, time.GetUtcNow(), arrival)
@@ -69,14 +72,14 @@ public sealed partial class StationConnectionHost(
             ?? Task.CompletedTask;
         Log.Connected(logger, stationId, subprotocol, session.Accepted);
         events.Publish(new StationConnectedEvent(stationId, session.ConnectedAt, subprotocol));
-        var guard = guards.WatchAsync(session);
+        var closingForStop = guards.CloseIfStopping(session) ?? Task.CompletedTask;
         try
         {
             await connection.RunAsync(cancellationToken);
         }
         finally
         {
-            await Task.WhenAll(guard, closingLoser);
+            await Task.WhenAll(closingForStop, closingLoser);
             await connection.DisposeAsync();
             if (connections.Unregister(session))
                 events.Publish(new StationDisconnectedEvent(stationId, time.GetUtcNow()));

@@ -23,6 +23,7 @@ public static class EmulatorLoggingExtensions
             builder.Logging.AddFilter(OcppRpcConnection.FrameLogCategory, LogLevel.Warning);
             builder.Logging.AddFilter("DrivePower.Ocpp", LogLevel.Warning);
             builder.Logging.AddFilter(StationLog.Category, LogLevel.Warning);
+            builder.Logging.AddFilter("DrivePower.Emulator.Control", LogLevel.Warning); // its address is the setting's
             builder.Logging.AddFilter(SummaryLog.Category, LogLevel.Information);
         }
 

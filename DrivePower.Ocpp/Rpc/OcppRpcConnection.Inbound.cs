@@ -101,7 +101,7 @@ public sealed partial class OcppRpcConnection
 
         try
         {
-            await SendFrameAsync(answer, cancellationToken).ConfigureAwait(false);
+            await SendFrameAsync(answer, cancellationToken, call.Action).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OcppConnectionClosedException or OcppSendTimeoutException)
         {

@@ -56,5 +56,8 @@ public sealed partial class OcppRpcConnection
 
         [LoggerMessage(17, LogLevel.Information, "{StationId}: the {ErrorCode} answer to a malformed frame was not sent: the connection is closing", EventName = "RejectionLost")]
         public static partial void RejectionLost(ILogger logger, string stationId, string errorCode);
+
+        [LoggerMessage(18, LogLevel.Warning, "{StationId}: the frame observer failed; the frame goes on regardless", EventName = "FrameObserverFailed")]
+        public static partial void FrameObserverFailed(ILogger logger, Exception exception, string stationId);
     }
 }

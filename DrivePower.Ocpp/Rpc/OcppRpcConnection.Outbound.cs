@@ -10,14 +10,20 @@ namespace DrivePower.Ocpp.Rpc;
 public sealed partial class OcppRpcConnection
 {
     private readonly SemaphoreSlim _callLock = new(1, 1);
-    private readonly ConcurrentDictionary<string, PendingCall> _pending = new(StringComparer.Ordinal);
 
-    private sealed record PendingCall(string Action, TaskCompletionSource<JsonElement> Answer);
+    /// <summary>
+    /// The one CALL of ours waiting for its answer: OCPP allows one in flight per direction, and
+    /// <see cref="_callLock"/> keeps it so, so a field does what a dictionary per connection would.
+    /// </summary>
+    private volatile PendingCall? _inFlight;
+
+    private sealed record PendingCall(string MessageId, string Action, TaskCompletionSource<JsonElement> Answer);
 
     /// <summary>How many timed-out or cancelled CALL ids are remembered, to tell a late answer from an unknown one.</summary>
     private const int AbandonedCallsRemembered = 32;
 
-    private readonly ConcurrentQueue<(string MessageId, string Action)> _abandoned = new();
+    /// <summary>Made on the first abandoned CALL: most connections never have one, and thousands stay idle.</summary>
+    private ConcurrentQueue<(string MessageId, string Action)>? _abandoned;
 
     /// <summary>Sends a typed CALL and returns the peer's typed response.</summary>
     public async Task<TResponse> CallAsync<TResponse>(IOcppRequest<TResponse> request, CancellationToken cancellationToken = default)
@@ -72,8 +78,8 @@ public sealed partial class OcppRpcConnection
     private async Task<JsonElement> SendAndAwaitAsync(OcppAction action, JsonElement payload, CancellationToken cancellationToken)
     {
         var messageId = Guid.NewGuid().ToString("N");
-        var pending = new PendingCall(action.Name, new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously));
-        _pending[messageId] = pending;
+        var pending = new PendingCall(messageId, action.Name, new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _inFlight = pending;
         if (_closing.IsCancellationRequested)
             pending.Answer.TrySetException(new OcppConnectionClosedException(StationId));
 
@@ -116,7 +122,7 @@ public sealed partial class OcppRpcConnection
         }
         finally
         {
-            _pending.TryRemove(messageId, out _);
+            Interlocked.CompareExchange(ref _inFlight, null, pending);
             if (outcome is "timeout" or "cancelled")
                 RememberAbandoned(messageId, action.Name);
             _telemetry.RecordCall(activity, action.Name, inbound: false, outcome, errorCode, Stopwatch.GetElapsedTime(started));
@@ -136,9 +142,9 @@ public sealed partial class OcppRpcConnection
     /// <summary>Matches a CALLRESULT or CALLERROR to its pending CALL; late and unknown answers are logged and dropped.</summary>
     private void CompletePendingCall(OcppFrame frame)
     {
-        if (!_pending.TryGetValue(frame.MessageId, out var pending))
+        if (_inFlight is not { } pending || pending.MessageId != frame.MessageId)
         {
-            if (_abandoned.FirstOrDefault(call => call.MessageId == frame.MessageId) is { Action: { } action })
+            if (_abandoned?.FirstOrDefault(call => call.MessageId == frame.MessageId) is { Action: { } action })
                 Log.LateResponseDropped(_logger, StationId, frame.Type.ToString(), action, frame.MessageId);
             else
                 Log.UnmatchedResponseDropped(_logger, StationId, frame.Type.ToString(), frame.MessageId);
@@ -154,14 +160,14 @@ public sealed partial class OcppRpcConnection
 
     private void RememberAbandoned(string messageId, string action)
     {
-        _abandoned.Enqueue((messageId, action));
-        while (_abandoned.Count > AbandonedCallsRemembered)
-            _abandoned.TryDequeue(out _);
+        var abandoned = LazyInitializer.EnsureInitialized(ref _abandoned);
+        abandoned.Enqueue((messageId, action));
+        while (abandoned.Count > AbandonedCallsRemembered)
+            abandoned.TryDequeue(out _);
     }
 
     private void FailPendingCalls()
     {
-        foreach (var (_, pending) in _pending)
-            pending.Answer.TrySetException(new OcppConnectionClosedException(StationId));
+        _inFlight?.Answer.TrySetException(new OcppConnectionClosedException(StationId));
     }
 }

@@ -105,45 +105,71 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
-        // Small to start with: thousands of idle stations each hold these; a big message grows `message`.
-        var chunk = ArrayPool<byte>.Shared.Rent(4 * 1024);
-        var message = new ArrayBufferWriter<byte>(1024);
+        while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+        {
+            // A zero-byte read waits for the next frame without holding a buffer: thousands of idle
+            // stations then hold no receive memory of ours, only while a message is read is one rented.
+            var first = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+            if (!await ReceiveMessageAsync(first, cancellationToken).ConfigureAwait(false))
+                return;
+        }
+    }
+
+    /// <summary>Reads the rest of the message whose first frame has arrived and handles it; false once the connection is closing.</summary>
+    private async Task<bool> ReceiveMessageAsync(ValueWebSocketReceiveResult result, CancellationToken cancellationToken)
+    {
+        // Room for one byte past the limit, so a message exactly at the limit is told from one beyond it.
+        var limit = _options.MaxMessageSize + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialReceiveBufferSize, limit));
+        var length = 0;
         try
         {
-            while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            while (true)
             {
-                var result = await _socket.ReceiveAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     Log.PeerClosed(_logger, StationId, _socket.CloseStatus?.ToString() ?? "none", _socket.CloseStatusDescription ?? "");
                     await CloseQuietlyAsync(WebSocketCloseStatus.NormalClosure, "Closing", waitForPeer: false).ConfigureAwait(false);
-                    return;
+                    return false;
                 }
 
-                if (message.WrittenCount + result.Count > _options.MaxMessageSize)
+                length += result.Count;
+                if (length > _options.MaxMessageSize)
                 {
                     Log.MessageTooBig(_logger, StationId, _options.MaxMessageSize);
-                    await CloseForProtocolErrorAsync(WebSocketCloseStatus.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes", chunk).ConfigureAwait(false);
-                    return;
+                    await CloseForProtocolErrorAsync(WebSocketCloseStatus.MessageTooBig, $"Message larger than {_options.MaxMessageSize} bytes", buffer).ConfigureAwait(false);
+                    return false;
                 }
 
-                message.Write(chunk.AsSpan(0, result.Count));
-                if (!result.EndOfMessage)
-                    continue;
-
-                if (result.MessageType == WebSocketMessageType.Binary)
-                    await RejectAsync(CallErrorFrame.Create(OcppFrame.UnreadableMessageId, OcppErrorCode.RpcFrameworkError,
-                        "Binary WebSocket messages are not OCPP-J; send text frames."), cancellationToken).ConfigureAwait(false);
-                else
-                    await OnMessageAsync(message.WrittenMemory, cancellationToken).ConfigureAwait(false);
-
-                message.ResetWrittenCount();
+                if (result.EndOfMessage)
+                    break;
+                if (length == buffer.Length)
+                    buffer = Grow(buffer, length, limit);
+                result = await _socket.ReceiveAsync(buffer.AsMemory(length, Math.Min(buffer.Length, limit) - length), cancellationToken).ConfigureAwait(false);
             }
+
+            if (result.MessageType == WebSocketMessageType.Binary)
+                await RejectAsync(CallErrorFrame.Create(OcppFrame.UnreadableMessageId, OcppErrorCode.RpcFrameworkError,
+                    "Binary WebSocket messages are not OCPP-J; send text frames."), cancellationToken).ConfigureAwait(false);
+            else
+                await OnMessageAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            return true;
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Most OCPP messages fit in one rent of this size; a bigger one doubles it, up to the size limit.</summary>
+    private const int InitialReceiveBufferSize = 4 * 1024;
+
+    private static byte[] Grow(byte[] buffer, int length, int limit)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit));
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 
     private async Task OnMessageAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
@@ -153,6 +179,8 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
             Log.FrameReceived(_frameLogger, StationId, System.Text.Encoding.UTF8.GetString(utf8.Span));
 
         var parsed = FrameParser.Parse(utf8);
+        if (_options.FrameObserver is { } observer)
+            Observe(observer, OcppFrameDirection.Received, parsed.Frame, AnsweredAction(parsed.Frame), utf8.Span);
         switch (parsed.Frame)
         {
             case CallFrame call:
@@ -184,8 +212,11 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes one frame; a single writer at a time, as WebSocket requires.</summary>
-    private async Task SendFrameAsync(OcppFrame frame, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one frame; a single writer at a time, as WebSocket requires. <paramref name="answering"/>
+    /// is the action of the CALL an answer answers, for the frame observer.
+    /// </summary>
+    private async Task SendFrameAsync(OcppFrame frame, CancellationToken cancellationToken, string? answering = null)
     {
         var bytes = FrameWriter.Write(frame);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -207,6 +238,9 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         {
             if (_socket.State != WebSocketState.Open)
                 throw new OcppConnectionClosedException(StationId);
+            // Before the send, not after: the peer's answer to a CALL may be read before SendAsync returns.
+            if (_options.FrameObserver is { } observer)
+                Observe(observer, OcppFrameDirection.Sent, frame, (frame as CallFrame)?.Action ?? answering, bytes);
             await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -32,4 +32,7 @@ public sealed class OcppRpcOptions
     /// An inbound CALL's trace context is honoured either way.
     /// </summary>
     public bool PropagateTraceContext { get; set; } = true;
+
+    /// <summary>Sees every frame in and out (the CSMS's message journal); null, the default, costs nothing.</summary>
+    public IOcppFrameObserver? FrameObserver { get; set; }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 using DrivePower.Ocpp.Frames;
 
@@ -13,9 +12,19 @@ internal sealed record PropertyRule(string Name, bool IsRequired, ValueRule Valu
 /// </summary>
 internal sealed class ObjectRule(string typeName) : ValueRule
 {
-    private FrozenDictionary<string, PropertyRule> _properties = FrozenDictionary<string, PropertyRule>.Empty;
-    private string[] _required = [];
+    private PropertyRule[] _declared = [];
+    private byte[][] _utf8Names = [];
+    private int[] _required = [];
     private bool _allowsAdditionalProperties;
+
+    /// <summary>The record's name (<c>IdToken</c>), for messages and the schema's title.</summary>
+    public string TypeName => typeName;
+
+    /// <summary>The properties in declaration order (the schema export lists them so).</summary>
+    public IReadOnlyList<PropertyRule> Properties => _declared;
+
+    /// <summary>True for an open object (customData): other properties are any value.</summary>
+    public bool AllowsAdditionalProperties => _allowsAdditionalProperties;
 
     protected override JsonValueKind ExpectedKind => JsonValueKind.Object;
 
@@ -23,20 +32,27 @@ internal sealed class ObjectRule(string typeName) : ValueRule
 
     public void Define(IEnumerable<PropertyRule> properties, bool allowsAdditionalProperties)
     {
-        _properties = properties.ToFrozenDictionary(property => property.Name, StringComparer.Ordinal);
-        _required = [.. _properties.Values.Where(property => property.IsRequired).Select(property => property.Name)];
+        _declared = [.. properties];
+        _utf8Names = [.. _declared.Select(property => System.Text.Encoding.UTF8.GetBytes(property.Name))];
+        _required = [.. Enumerable.Range(0, _declared.Length).Where(index => _declared[index].IsRequired)];
         _allowsAdditionalProperties = allowsAdditionalProperties;
     }
 
     protected override void CheckValue(JsonElement value, ValidationContext context)
     {
+        // Which declared properties were seen (the first 64; OCPP objects have fewer), so the required
+        // ones need no second search.
+        var seen = 0UL;
         foreach (var property in value.EnumerateObject())
         {
             if (context.IsFull)
                 return;
-            if (_properties.TryGetValue(property.Name, out var rule))
+            var index = IndexOf(property);
+            if (index >= 0)
             {
-                context.Enter(property.Name);
+                seen |= index < 64 ? 1UL << index : 0;
+                var rule = _declared[index];
+                context.Enter(rule.Name);
                 rule.Value.Check(property.Value, context);
                 context.Leave();
             }
@@ -50,10 +66,25 @@ internal sealed class ObjectRule(string typeName) : ValueRule
             }
         }
 
-        foreach (var name in _required)
+        foreach (var index in _required)
         {
-            if (!value.TryGetProperty(name, out _))
-                context.Report(name, OcppErrorCode.OccurrenceConstraintViolation, "required property is missing");
+            if ((index >= 64 || (seen & (1UL << index)) == 0) && !value.TryGetProperty(_utf8Names[index], out _))
+                context.Report(_declared[index].Name, OcppErrorCode.OccurrenceConstraintViolation, "required property is missing");
         }
+    }
+
+    /// <summary>
+    /// The declared property <paramref name="property"/> is, by its UTF-8 name (escapes understood),
+    /// without making a string of the name; -1 when it is none of them. A few names each, so a scan.
+    /// </summary>
+    private int IndexOf(JsonProperty property)
+    {
+        for (var index = 0; index < _utf8Names.Length; index++)
+        {
+            if (property.NameEquals(_utf8Names[index]))
+                return index;
+        }
+
+        return -1;
     }
 }

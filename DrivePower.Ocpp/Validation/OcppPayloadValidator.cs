@@ -46,7 +46,8 @@ public sealed class OcppPayloadValidator
         return context.Violations;
     }
 
-    private ObjectRule RuleFor(JsonTypeInfo contract)
+    /// <summary>The rule of a record's contract, built once (the schema export reads the same rules).</summary>
+    internal ObjectRule RuleFor(JsonTypeInfo contract)
     {
         if (_rules.TryGetValue((contract.Options, contract.Type), out var rule))
             return rule;

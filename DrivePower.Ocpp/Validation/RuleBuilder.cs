@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -73,10 +72,9 @@ internal sealed class RuleBuilder(JsonSerializerOptions options, Func<Type, Obje
     }
 
     /// <summary>An enum's wire names: <see cref="JsonStringEnumMemberNameAttribute"/> where present, else the member name.</summary>
-    private static FrozenSet<string> WireNames(Type enumType) =>
-        enumType.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(field => field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name)
-            .ToFrozenSet(StringComparer.Ordinal);
+    private static string[] WireNames(Type enumType) =>
+        [.. enumType.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(field => field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name)];
 
     private static T? Attribute<T>(ICustomAttributeProvider? attributes) where T : Attribute =>
         attributes?.GetCustomAttributes(typeof(T), inherit: false).OfType<T>().FirstOrDefault();

@@ -45,7 +45,7 @@ internal sealed class AnyRule : ValueRule
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                NulRule.Check(value.GetString()!, context);
+                NulRule.Check(value, context);
                 break;
             case JsonValueKind.Array:
                 var index = 0;
@@ -83,10 +83,18 @@ internal sealed class AnyRule : ValueRule
 /// </summary>
 internal static class NulRule
 {
+    private const string Message = "contains U+0000 (NUL), which no string may hold";
+
     public static void Check(string text, ValidationContext context)
     {
         if (text.Contains('\0', StringComparison.Ordinal))
-            context.Report(OcppErrorCode.PropertyConstraintViolation, "contains U+0000 (NUL), which no string may hold");
+            context.Report(OcppErrorCode.PropertyConstraintViolation, Message);
+    }
+
+    public static void Check(JsonElement text, ValidationContext context)
+    {
+        if (RawJsonString.HoldsNul(text))
+            context.Report(OcppErrorCode.PropertyConstraintViolation, Message);
     }
 }
 
@@ -101,27 +109,17 @@ internal sealed class BooleanRule : ValueRule
 
 internal sealed class StringRule(int? maxLength) : ValueRule
 {
+    public int? MaxLength => maxLength;
+
     protected override JsonValueKind ExpectedKind => JsonValueKind.String;
 
     protected override string Expected => "string";
 
     protected override void CheckValue(JsonElement value, ValidationContext context)
     {
-        var text = value.GetString()!;
-        NulRule.Check(text, context);
-        if (maxLength is not { } max)
-            return;
-        // A code point is one or two UTF-16 chars, so only a string longer in chars can be too long.
-        if (text.Length > max && CodePoints(text) > max)
+        NulRule.Check(value, context);
+        if (maxLength is { } max && RawJsonString.CodePoints(value) > max)
             context.Report(OcppErrorCode.PropertyConstraintViolation, $"exceeds maxLength {max}");
-    }
-
-    private static int CodePoints(string text)
-    {
-        var count = 0;
-        foreach (var _ in text.EnumerateRunes())
-            count++;
-        return count;
     }
 }
 
@@ -133,23 +131,33 @@ internal sealed class DateTimeRule : ValueRule
 
     protected override string Expected => "string (date-time)";
 
+    /// <summary>Longer than any date-time with fractional seconds to the nanosecond and an offset.</summary>
+    private const int MaxLength = 64;
+
     protected override void CheckValue(JsonElement value, ValidationContext context)
     {
-        if (!Rfc3339.IsDateTime(value.GetString()))
+        if (!Rfc3339.IsDateTime(RawJsonString.Decode(value, stackalloc char[MaxLength])))
             context.Report(OcppErrorCode.TypeConstraintViolation, "not an RFC 3339 date-time");
     }
 }
 
-internal sealed class EnumRule(string typeName, FrozenSet<string> names) : ValueRule
+internal sealed class EnumRule(string typeName, IReadOnlyList<string> wireNames) : ValueRule
 {
+    private readonly FrozenSet<string> _names = wireNames.ToFrozenSet(StringComparer.Ordinal);
+    private readonly int _longestName = wireNames.Max(name => name.Length);
+
+    /// <summary>The wire names in declaration order.</summary>
+    public IReadOnlyList<string> Names => wireNames;
+
     protected override JsonValueKind ExpectedKind => JsonValueKind.String;
 
     protected override string Expected => $"string ({typeName})";
 
     protected override void CheckValue(JsonElement value, ValidationContext context)
     {
-        if (!names.Contains(value.GetString()!))
-            context.Report(OcppErrorCode.PropertyConstraintViolation, $"not one of the {names.Count} values of {typeName} (case-sensitive)");
+        var text = RawJsonString.Decode(value, stackalloc char[_longestName + 1]);
+        if (!_names.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text))
+            context.Report(OcppErrorCode.PropertyConstraintViolation, $"not one of the {_names.Count} values of {typeName} (case-sensitive)");
     }
 }
 
@@ -159,6 +167,10 @@ internal sealed class EnumRule(string typeName, FrozenSet<string> names) : Value
 /// </summary>
 internal sealed class NumberRule(bool isInteger, decimal? minimum) : ValueRule
 {
+    public bool IsInteger => isInteger;
+
+    public decimal? Minimum => minimum;
+
     protected override JsonValueKind ExpectedKind => JsonValueKind.Number;
 
     protected override string Expected => isInteger ? "integer" : "number";
@@ -178,6 +190,13 @@ internal sealed class NumberRule(bool isInteger, decimal? minimum) : ValueRule
 
 internal sealed class ArrayRule(ValueRule items, int minItems, int maxItems) : ValueRule
 {
+    public ValueRule Items => items;
+
+    public int MinItems => minItems;
+
+    /// <summary><see cref="int.MaxValue"/> when the schema sets no maxItems.</summary>
+    public int MaxItems => maxItems;
+
     protected override JsonValueKind ExpectedKind => JsonValueKind.Array;
 
     protected override string Expected => "array";

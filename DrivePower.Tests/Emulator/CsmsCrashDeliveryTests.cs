@@ -56,26 +56,27 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString,
             "SELECT count(*) FROM transactions WHERE station_id LIKE 'EMU-CRASH-0%' AND is_active") >= 2, TimeSpan.FromSeconds(10));
 
-        // The kill lands with every station's CALL in the CSMS's hands. The charging stations' next events
-        // of running sessions wait on their transaction's row: not yet stored. The remote start's Started is
-        // stored but its answer waits on the idToken's status: the station must send it again, and the CSMS
-        // take the second copy as nothing new.
+        // The kill lands with every station's CALL in the CSMS's hands. The remote start's Started is
+        // stored first, but its answer waits on the idToken's status: the station must send it again, and
+        // the CSMS take the second copy as nothing new. Then the charging stations' next events of running
+        // sessions wait on their transaction's row (events are written in batches, so a blocked batch holds
+        // up those queued behind it too): not yet stored.
         DateTimeOffset crash;
-        await using (var sessions = await Locks.TakeAsync(ConnectionString))
+        await using (var tokens = await Locks.TakeAsync(ConnectionString))
         {
-            await Sql.EventuallyAsync(async () =>
+            await tokens.RunAsync("LOCK TABLE id_tokens IN ACCESS EXCLUSIVE MODE");
+            await RemoteStartAsync();
+            await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString, """
+                SELECT count(*) FROM transaction_events e JOIN transactions t ON t.id = e.transaction_pk
+                WHERE t.station_id = 'EMU-CRASH-REMOTE' AND e.event_type = 'Started'
+                """) == 1 && await WaitingCallsAsync() >= 1, TimeSpan.FromSeconds(5));
+            await using (var sessions = await Locks.TakeAsync(ConnectionString))
             {
-                await sessions.RunAsync("SELECT 1 FROM transactions WHERE station_id LIKE 'EMU-CRASH-0%' AND is_active FOR UPDATE SKIP LOCKED");
-                return await WaitingCallsAsync() >= StationIds.Length;
-            }, TimeSpan.FromSeconds(5));
-            await using (var tokens = await Locks.TakeAsync(ConnectionString))
-            {
-                await tokens.RunAsync("LOCK TABLE id_tokens IN ACCESS EXCLUSIVE MODE");
-                await RemoteStartAsync();
-                await Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(ConnectionString, """
-                    SELECT count(*) FROM transaction_events e JOIN transactions t ON t.id = e.transaction_pk
-                    WHERE t.station_id = 'EMU-CRASH-REMOTE' AND e.event_type = 'Started'
-                    """) == 1 && await WaitingCallsAsync() >= StationIds.Length + 1, TimeSpan.FromSeconds(5));
+                // For two meter intervals, lock every running session's row as it starts: each charging station
+                // then has its next CALL in the CSMS's hands, waiting on its row (or queued behind a batch that
+                // is) or, when it carries an idToken, stored and waiting on the idTokens lock.
+                for (var until = DateTime.UtcNow.AddSeconds(1); DateTime.UtcNow < until; await Task.Delay(100))
+                    await sessions.RunAsync("SELECT 1 FROM transactions WHERE station_id LIKE 'EMU-CRASH-0%' AND is_active FOR UPDATE SKIP LOCKED");
                 crash = DateTimeOffset.UtcNow;
                 await _csms.KillAsync();
             }
@@ -159,6 +160,7 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
             ["CSMS_URL"] = _csms.OcppUrl.ToString(),
             ["CONTROL_PORT"] = "0", // tests run side by side
             ["STATION_ID"] = stationId,
+            ["CONTROL_PORT"] = "0", // any free port: tests run side by side
             ["STATION_COUNT"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["EVSE_COUNT"] = "2",
             ["SCENARIO"] = scenario,

@@ -81,6 +81,7 @@ public sealed class DatabaseOutageDeliveryTests : IAsyncLifetime
             ["CSMS_URL"] = $"ws://{_csms.BaseAddress.Authority}/ocpp",
             ["CONTROL_PORT"] = "0", // tests run side by side
             ["STATION_ID"] = Prefix,
+            ["CONTROL_PORT"] = "0", // any free port: tests run side by side
             ["STATION_COUNT"] = "3",
             ["EVSE_COUNT"] = "2",
             ["SCENARIO"] = "charging",

@@ -21,6 +21,7 @@ public class QuietModeTests
             ["CSMS_URL"] = csms.OcppUrl.ToString(),
             ["CONTROL_PORT"] = "0", // tests run side by side
             ["STATION_ID"] = stationId,
+            ["CONTROL_PORT"] = "0", // any free port: tests run side by side
             ["QUIET"] = quiet ? "true" : "false",
             ["SUMMARY_INTERVAL_SECONDS"] = "0.2",
         });

@@ -5,6 +5,7 @@ using System.Reflection;
 using DrivePower.Csms;
 using DrivePower.Migrations;
 using DrivePower.Tests.Infrastructure;
+using DrivePower.Tests.Migrations;
 using DrivePower.Tests.Ocpp.Rpc;
 using FluentMigrator;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,8 @@ namespace DrivePower.Tests.Csms.Operations;
 /// <summary>A real PostgreSQL migrated, then rolled back one migration (<c>migrations down 1</c>), under the real CSMS.</summary>
 public sealed class SchemaBehindTests
 {
-    private const string Missing = "migration 202612020023 (CreateDisplayMessages) is not applied";
+    private static readonly string Missing =
+        $"migration {DeclaredMigrations.All()[^1].Version} ({DeclaredMigrations.Name(DeclaredMigrations.All()[^1])}) is not applied";
 
     [Fact]
     public async Task After_down_1_health_the_start_up_log_and_the_operator_api_name_the_missing_migration()
@@ -50,7 +52,7 @@ public sealed class SchemaBehindTests
 
         new SchemaMigrator(db.ConnectionString).Up();
 
-        Assert.Contains("the newest applied is 202612020021", behind, StringComparison.Ordinal);
+        Assert.Contains($"the newest applied is {DeclaredMigrations.All()[^3].Version}", behind, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await csms.Http.GetAsync("/health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await csms.Http.GetAsync("/api/stations")).StatusCode);
     }

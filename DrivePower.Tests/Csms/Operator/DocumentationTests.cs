@@ -5,7 +5,7 @@ namespace DrivePower.Tests.Csms.Operator;
 public sealed class DocumentationTests(MigratedDatabaseFixture db) : IClassFixture<MigratedDatabaseFixture>
 {
     [Fact]
-    public async Task The_OpenAPI_document_describes_the_operator_endpoints_and_Development_serves_the_API_page()
+    public async Task The_OpenAPI_document_describes_the_operator_endpoints_and_the_API_page_is_served()
     {
         await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
 
@@ -15,7 +15,11 @@ public sealed class DocumentationTests(MigratedDatabaseFixture db) : IClassFixtu
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/stations", paths);
         Assert.Contains("/api/stations/{id}", paths);
-        Assert.Contains("/api/stations/{stationId}/commands/{action}", paths);
+        Assert.Contains("/api/stations/{stationId}/commands/Reset", paths);
+        Assert.Contains("/api/commands", paths);
+        Assert.Contains("/api/journal", paths);
+        Assert.Contains("/api/journal/{id}", paths);
+        Assert.Contains("/api/journal/live", paths);
         Assert.Contains("/api/transactions", paths);
         Assert.Contains("/api/transactions/stale", paths);
         Assert.Contains("/api/transactions/{id}/end", paths);

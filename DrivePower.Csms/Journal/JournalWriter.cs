@@ -1,0 +1,102 @@
+using DrivePower.Csms.Data;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DrivePower.Csms.Journal;
+
+/// <summary>
+/// Writes the journal's queue to <c>ocpp_journal</c>: whatever is queued when it gets to it (up to
+/// <see cref="JournalOptions.MaxBatchSize"/>) in one binary COPY, so batches grow with load and a
+/// lone frame is written within milliseconds. Ids are taken from the table's sequence first, so the
+/// written entries go to live subscribers with their ids. A batch that cannot be written is dropped and
+/// counted (the journal is a record, not a delivery: nothing waits for it), and the writer pauses a
+/// second before the next. On stop it takes no more frames and writes what is queued.
+/// </summary>
+public sealed class JournalWriter(MessageJournal journal, SqlRunner sql) : BackgroundService
+{
+    private const string NextIdsSql = "SELECT nextval(pg_get_serial_sequence('ocpp_journal', 'id')) FROM generate_series(1, @count)";
+
+    private const string CopySql = """
+        COPY ocpp_journal (id, station_id, direction, frame_type, message_id, action, payload, error_code, error_description, at)
+        FROM STDIN (FORMAT BINARY)
+        """;
+
+    private static readonly TimeSpan PauseAfterFailure = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<JournalEntry>(Math.Min(journal.Options.MaxBatchSize, 1024));
+        // Not the stopping token: on stop the queue is completed, and what it holds is still written.
+        while (await journal.Queue.WaitToReadAsync(CancellationToken.None))
+        {
+            batch.Clear();
+            while (batch.Count < journal.Options.MaxBatchSize && journal.Queue.TryRead(out var entry))
+            {
+                journal.Dequeued(entry);
+                batch.Add(entry);
+            }
+
+            try
+            {
+                journal.Written(await WriteAsync(batch));
+            }
+            catch (Exception exception) when (exception is StorageUnavailableException or StorageRejectedValueException)
+            {
+                journal.Lost(batch.Count, "write_failed");
+                await Task.Delay(PauseAfterFailure, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        journal.Complete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Stores one batch; returns its entries with their ids. Not retried: a rerun after a commit would store it twice.</summary>
+    internal Task<JournalEntry[]> WriteAsync(IReadOnlyList<JournalEntry> batch) =>
+        sql.RunAsync("write the message journal", $"{batch.Count} frames", SqlRetry.Once, async (connection, cancellationToken) =>
+        {
+            var written = new JournalEntry[batch.Count];
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // The journal is a record, not a delivery: its commits need not wait for the WAL to reach the
+            // disk, which leaves the disk to the stations' writes. A crash of PostgreSQL itself may lose the
+            // journal's last fraction of a second (wal_writer_delay, 200 ms by default, times three).
+            await using (var asynchronous = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection, transaction))
+                await asynchronous.ExecuteNonQueryAsync(cancellationToken);
+            await using (var ids = new NpgsqlCommand(NextIdsSql, connection, transaction))
+            {
+                ids.Parameters.AddWithValue("count", batch.Count);
+                await using var reader = await ids.ExecuteReaderAsync(cancellationToken);
+                for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+                    written[i] = batch[i] with { Id = reader.GetInt64(0) };
+            }
+
+            await using (var copy = await connection.BeginBinaryImportAsync(CopySql, cancellationToken))
+            {
+                foreach (var entry in written)
+                {
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(entry.Id, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(entry.StationId, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(entry.Direction, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(entry.FrameType, NpgsqlDbType.Varchar, cancellationToken);
+                    await WriteTextAsync(copy, entry.MessageId, cancellationToken);
+                    await WriteTextAsync(copy, entry.Action, cancellationToken);
+                    await copy.WriteAsync(entry.Payload, NpgsqlDbType.Text, cancellationToken);
+                    await WriteTextAsync(copy, entry.ErrorCode, cancellationToken);
+                    await WriteTextAsync(copy, entry.ErrorDescription, cancellationToken);
+                    await copy.WriteAsync(entry.At.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                }
+
+                await copy.CompleteAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return written;
+        }, CancellationToken.None);
+
+    private static Task WriteTextAsync(NpgsqlBinaryImporter copy, string? text, CancellationToken cancellationToken) =>
+        text is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(text, NpgsqlDbType.Text, cancellationToken);
+}
