@@ -7,7 +7,7 @@ namespace DrivePower.Migrations;
 /// </summary>
 internal static class RequiredSchema
 {
-    public const long Version = 202612020021;
+    public const long Version = 202612020023;
 
-    public const string Name = "CreateReservations";
+    public const string Name = "CreateDisplayMessages";
 }

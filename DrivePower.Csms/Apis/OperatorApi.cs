@@ -60,6 +60,8 @@ public static class OperatorApi
         api.MapIdTokensApi();
         api.MapChargingProfilesApi();
         api.MapReservationsApi();
+        api.MapLocalAuthListApi();
+        api.MapDisplayMessagesApi();
         return app;
     }
 }

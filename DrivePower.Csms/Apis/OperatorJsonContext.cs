@@ -30,4 +30,9 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(ChargingProfileCommandResult))]
 [JsonSerializable(typeof(List<ReservationModel>))]
 [JsonSerializable(typeof(ReservationCommandResult))]
+[JsonSerializable(typeof(LocalAuthListModel))]
+[JsonSerializable(typeof(LocalAuthListCommandResult))]
+[JsonSerializable(typeof(LocalAuthListVersionModel))]
+[JsonSerializable(typeof(List<DisplayMessageModel>))]
+[JsonSerializable(typeof(DisplayMessageCommandResult))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

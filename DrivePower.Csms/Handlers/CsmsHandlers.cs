@@ -26,6 +26,8 @@ public static class CsmsHandlers
         services.AddSingleton<ChargingProfileStore>();
         services.AddSingleton<ChargingLimitStore>();
         services.AddSingleton<ReservationStore>();
+        services.AddSingleton<LocalAuthListStore>();
+        services.AddSingleton<DisplayMessageStore>();
 
         return services
             .AddStationCall<BootNotificationRequest, BootNotificationResponse, BootNotificationHandler>()
@@ -43,7 +45,8 @@ public static class CsmsHandlers
             .AddStationCall<ReportChargingProfilesRequest, ReportChargingProfilesResponse, ReportChargingProfilesHandler>()
             .AddStationCall<NotifyChargingLimitRequest, NotifyChargingLimitResponse, NotifyChargingLimitHandler>()
             .AddStationCall<ClearedChargingLimitRequest, ClearedChargingLimitResponse, ClearedChargingLimitHandler>()
-            .AddStationCall<ReservationStatusUpdateRequest, ReservationStatusUpdateResponse, ReservationStatusUpdateHandler>();
+            .AddStationCall<ReservationStatusUpdateRequest, ReservationStatusUpdateResponse, ReservationStatusUpdateHandler>()
+            .AddStationCall<NotifyDisplayMessagesRequest, NotifyDisplayMessagesResponse, NotifyDisplayMessagesHandler>();
     }
 
     /// <summary>Registers <typeparamref name="THandler"/> as the answer to <typeparamref name="TRequest"/>'s action.</summary>

@@ -28,7 +28,8 @@ internal sealed partial class ControlApiServer(EmulatorOptions options, StationD
         _app.MapControlApi();
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        Log.Listening(logger, Address);
+        if (!options.Quiet) // QUIET prints warnings and the summary only
+            Log.Listening(logger, Address);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -28,7 +28,10 @@ internal static class StationHandlers
         .OnClearChargingProfile()
         .OnGetCompositeSchedule()
         .OnReserveNow()
-        .OnCancelReservation();
+        .OnCancelReservation()
+        .OnSendLocalList()
+        .OnGetLocalListVersion()
+        .OnDisplayMessages();
 
     public static Station StationOf(OcppCallContext context) =>
         context.Connection.State as Station ?? throw new InvalidOperationException("The connection has no station attached.");

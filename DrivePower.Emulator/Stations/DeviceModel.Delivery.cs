@@ -72,6 +72,8 @@ internal sealed partial class DeviceModel
             Type: DataType.boolean),
         ["OfflineTxForUnknownIdEnabled"] = new(() => Boolean(OfflineTxForUnknownIdEnabled),
             value => WriteBoolean(value, on => OfflineTxForUnknownIdEnabled = on), Type: DataType.boolean),
+        ["LocalPreAuthorize"] = new(() => Boolean(LocalPreAuthorize), value => WriteBoolean(value, on => LocalPreAuthorize = on),
+            Type: DataType.boolean),
         ["AuthorizeRemoteStart"] = new(() => Boolean(AuthorizeRemoteStart), value => WriteBoolean(value, on => AuthorizeRemoteStart = on),
             Type: DataType.boolean),
     };

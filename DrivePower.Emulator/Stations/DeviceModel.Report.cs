@@ -57,6 +57,9 @@ internal sealed partial class DeviceModel
         yield return new Component { Name = "AuthCtrlr" };
         yield return new Component { Name = "SmartChargingCtrlr" };
         yield return new Component { Name = "ReservationCtrlr" };
+        yield return new Component { Name = "LocalAuthListCtrlr" };
+        yield return new Component { Name = "AuthCacheCtrlr" };
+        yield return new Component { Name = "DisplayMessageCtrlr" };
         foreach (var evse in station.Evses)
         {
             yield return new Component { Name = "EVSE", Evse = new Evse { Id = evse.Id } };

@@ -76,6 +76,9 @@ internal sealed partial class DeviceModel
         "AuthCtrlr" when component.Evse is null => AuthorizationVariables(),
         "SmartChargingCtrlr" when component.Evse is null => SmartChargingVariables(),
         "ReservationCtrlr" when component.Evse is null => ReservationVariables(),
+        "LocalAuthListCtrlr" when component.Evse is null => LocalAuthListVariables(),
+        "AuthCacheCtrlr" when component.Evse is null => AuthCacheVariables(),
+        "DisplayMessageCtrlr" when component.Evse is null => DisplayMessageVariables(),
         "SampledDataCtrlr" when component.Evse is null => new(StringComparer.Ordinal)
         {
             ["TxUpdatedInterval"] = new(() => Seconds(TxUpdatedInterval), value => Write(value, 1, interval => TxUpdatedInterval = interval)),

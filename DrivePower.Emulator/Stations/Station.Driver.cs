@@ -54,7 +54,7 @@ internal sealed partial class Station
         var status = await AuthorizeAsync(token, CancellationToken.None).ConfigureAwait(false);
         if (status != AuthorizationStatus.Accepted)
             return (false, $"Token not authorized: {status}.");
-        var (allowed, reservation) = UseReservation(evse, token, AuthorizationCache.GroupOf(token));
+        var (allowed, reservation) = UseReservation(evse, token, GroupOf(token));
         if (!allowed)
             return (false, $"EVSE {evse.Id} is reserved for another token.");
         if (evse.Transaction is { IsEnded: false, IdToken: null } waiting)

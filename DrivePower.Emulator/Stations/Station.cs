@@ -46,6 +46,12 @@ internal sealed partial class Station
     /// <summary>The charging profiles the CSMS installed (K).</summary>
     public ChargingProfileSet ChargingProfiles { get; } = new();
 
+    /// <summary>The messages on the station's display (SetDisplayMessage).</summary>
+    public DisplayMessageBoard DisplayMessages { get; } = new();
+
+    /// <summary>The local authorization list the CSMS sent (SendLocalList).</summary>
+    public LocalAuthList LocalAuthList { get; } = new();
+
     /// <summary>The CSMS's last verdicts on idTokens, for authorizing while it cannot answer.</summary>
     public AuthorizationCache AuthorizationCache { get; } = new();
 

@@ -154,6 +154,7 @@ internal sealed partial class TransactionSession
         }
 
         _station.ChargingProfiles.RemoveTransaction(Id);
+        _station.DisplayMessages.RemoveTransaction(Id);
         _station.Services.Metrics.TransactionEnded();
         var register = Evse.Meter.RegisterWh;
         StationLog.TransactionEnded(_station.Logger, _station.Id, Id, reason, register - _meterStartWh, register);

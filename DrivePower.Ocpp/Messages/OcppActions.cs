@@ -43,6 +43,12 @@ public static class OcppActions
         Define("ReserveNow", OcppDirection.CsmsToStation, Json.ReserveNowRequest, Json.ReserveNowResponse),
         Define("CancelReservation", OcppDirection.CsmsToStation, Json.CancelReservationRequest, Json.CancelReservationResponse),
         Define("ReservationStatusUpdate", OcppDirection.StationToCsms, Json.ReservationStatusUpdateRequest, Json.ReservationStatusUpdateResponse),
+        Define("SendLocalList", OcppDirection.CsmsToStation, Json.SendLocalListRequest, Json.SendLocalListResponse),
+        Define("GetLocalListVersion", OcppDirection.CsmsToStation, Json.GetLocalListVersionRequest, Json.GetLocalListVersionResponse),
+        Define("SetDisplayMessage", OcppDirection.CsmsToStation, Json.SetDisplayMessageRequest, Json.SetDisplayMessageResponse),
+        Define("GetDisplayMessages", OcppDirection.CsmsToStation, Json.GetDisplayMessagesRequest, Json.GetDisplayMessagesResponse),
+        Define("NotifyDisplayMessages", OcppDirection.StationToCsms, Json.NotifyDisplayMessagesRequest, Json.NotifyDisplayMessagesResponse),
+        Define("ClearDisplayMessage", OcppDirection.CsmsToStation, Json.ClearDisplayMessageRequest, Json.ClearDisplayMessageResponse),
     ];
 
     private static readonly FrozenDictionary<string, OcppAction> ByName =

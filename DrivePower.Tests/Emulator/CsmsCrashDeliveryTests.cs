@@ -158,6 +158,7 @@ public sealed class CsmsCrashDeliveryTests : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["CSMS_URL"] = _csms.OcppUrl.ToString(),
+            ["CONTROL_PORT"] = "0", // tests run side by side
             ["STATION_ID"] = stationId,
             ["CONTROL_PORT"] = "0", // any free port: tests run side by side
             ["STATION_COUNT"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -79,6 +79,7 @@ public sealed class DatabaseOutageDeliveryTests : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["CSMS_URL"] = $"ws://{_csms.BaseAddress.Authority}/ocpp",
+            ["CONTROL_PORT"] = "0", // tests run side by side
             ["STATION_ID"] = Prefix,
             ["CONTROL_PORT"] = "0", // any free port: tests run side by side
             ["STATION_COUNT"] = "3",

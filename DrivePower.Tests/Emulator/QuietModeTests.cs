@@ -19,6 +19,7 @@ public class QuietModeTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["CSMS_URL"] = csms.OcppUrl.ToString(),
+            ["CONTROL_PORT"] = "0", // tests run side by side
             ["STATION_ID"] = stationId,
             ["CONTROL_PORT"] = "0", // any free port: tests run side by side
             ["QUIET"] = quiet ? "true" : "false",

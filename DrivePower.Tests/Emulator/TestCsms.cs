@@ -106,6 +106,8 @@ internal sealed class TestCsms : IAsyncDisposable
                 Record(id, "NotifyReport", request, new NotifyReportResponse()))
             .On<ReportChargingProfilesRequest, ReportChargingProfilesResponse>((_, request, _) =>
                 Record(id, "ReportChargingProfiles", request, new ReportChargingProfilesResponse()))
+            .On<NotifyDisplayMessagesRequest, NotifyDisplayMessagesResponse>((_, request, _) =>
+                Record(id, "NotifyDisplayMessages", request, new NotifyDisplayMessagesResponse()))
             .On<ReservationStatusUpdateRequest, ReservationStatusUpdateResponse>((_, request, _) =>
                 Record(id, "ReservationStatusUpdate", request, new ReservationStatusUpdateResponse()))
             .On<AuthorizeRequest, AuthorizeResponse>((_, request, _) =>

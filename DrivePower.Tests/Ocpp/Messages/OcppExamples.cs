@@ -18,6 +18,8 @@ public static class OcppExamples
     private const string MeterValues = """[{"timestamp":"2025-06-01T12:00:00.123+02:00","sampledValue":""" + SampledValues + ""","customData":{"vendorId":"v"}}]""";
     private const string ChargingProfile = """{"id":5,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Recurring","recurrencyKind":"Daily","validFrom":"2025-01-01T00:00:00Z","validTo":"2026-01-01T00:00:00Z","chargingSchedule":[{"id":1,"startSchedule":"2025-01-01T00:00:00Z","duration":3600,"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":16.5,"numberPhases":3,"phaseToUse":1,"customData":{"vendorId":"v"}}],"minChargingRate":6.1,"salesTariff":{"id":1,"salesTariffDescription":"day","numEPriceLevels":2,"salesTariffEntry":[{"relativeTimeInterval":{"start":0,"duration":60,"customData":{"vendorId":"v"}},"ePriceLevel":0,"consumptionCost":[{"startValue":0.5,"cost":[{"costKind":"CarbonDioxideEmission","amount":3,"amountMultiplier":-3,"customData":{"vendorId":"v"}}],"customData":{"vendorId":"v"}}],"customData":{"vendorId":"v"}}],"customData":{"vendorId":"v"}},"customData":{"vendorId":"v"}}],"transactionId":"tx-1","customData":{"vendorId":"v"}}""";
 
+    private const string MessageInfo = """{"display":""" + Component + ""","id":4,"priority":"InFront","state":"Charging","startDateTime":"2025-06-01T12:00:00Z","endDateTime":"2025-06-02T12:00:00Z","transactionId":"tx-1","message":""" + Message + ""","customData":{"vendorId":"v"}}""";
+
     public static IReadOnlyDictionary<string, (string Request, string Response)> ByAction { get; } = new Dictionary<string, (string, string)>
     {
         ["BootNotification"] = (
@@ -87,6 +89,18 @@ public static class OcppExamples
             """{"status":"Occupied","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
         ["CancelReservation"] = ("""{"reservationId":9,"customData":{"vendorId":"v"}}""", """{"status":"Rejected","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
         ["ReservationStatusUpdate"] = ("""{"reservationId":9,"reservationUpdateStatus":"Expired","customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
+        ["SendLocalList"] = (
+            """{"localAuthorizationList":[{"idToken":""" + IdToken + ""","idTokenInfo":""" + IdTokenInfo + ""","customData":{"vendorId":"v"}},{"idToken":{"idToken":"GONE-1","type":"Local"}}],"versionNumber":3,"updateType":"Differential","customData":{"vendorId":"v"}}""",
+            """{"status":"VersionMismatch","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["GetLocalListVersion"] = ("""{"customData":{"vendorId":"v"}}""", """{"versionNumber":3,"customData":{"vendorId":"v"}}"""),
+        ["SetDisplayMessage"] = (
+            """{"message":""" + MessageInfo + ""","customData":{"vendorId":"v"}}""",
+            """{"status":"UnknownTransaction","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["GetDisplayMessages"] = (
+            """{"id":[4,5],"requestId":2,"priority":"NormalCycle","state":"Idle","customData":{"vendorId":"v"}}""",
+            """{"status":"Unknown","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["NotifyDisplayMessages"] = ("""{"messageInfo":[""" + MessageInfo + """],"requestId":2,"tbc":true,"customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
+        ["ClearDisplayMessage"] = ("""{"id":4,"customData":{"vendorId":"v"}}""", """{"status":"Accepted","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
     };
 
     public static TheoryData<string> ActionNames() => new(ByAction.Keys);

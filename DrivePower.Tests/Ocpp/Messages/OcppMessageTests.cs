@@ -43,6 +43,12 @@ public class OcppMessageTests
             ["ReserveNow"] = OcppDirection.CsmsToStation,
             ["CancelReservation"] = OcppDirection.CsmsToStation,
             ["ReservationStatusUpdate"] = OcppDirection.StationToCsms,
+            ["SendLocalList"] = OcppDirection.CsmsToStation,
+            ["GetLocalListVersion"] = OcppDirection.CsmsToStation,
+            ["SetDisplayMessage"] = OcppDirection.CsmsToStation,
+            ["GetDisplayMessages"] = OcppDirection.CsmsToStation,
+            ["NotifyDisplayMessages"] = OcppDirection.StationToCsms,
+            ["ClearDisplayMessage"] = OcppDirection.CsmsToStation,
         };
 
         Assert.Equal(expected, OcppActions.All.ToDictionary(action => action.Name, action => action.Direction));

@@ -50,6 +50,10 @@ public class OcppPayloadValidatorTests
     [InlineData("ClearedChargingLimit", """{"evseId":1}""", "$.chargingLimitSource")]
     [InlineData("ReserveNow", """{"id":1,"idToken":{"idToken":"A","type":"Local"}}""", "$.expiryDateTime")]
     [InlineData("ReservationStatusUpdate", """{"reservationId":1}""", "$.reservationUpdateStatus")]
+    [InlineData("SendLocalList", """{"updateType":"Full"}""", "$.versionNumber")]
+    [InlineData("SendLocalList", """{"versionNumber":1,"updateType":"Full","localAuthorizationList":[{"idTokenInfo":{"status":"Accepted"}}]}""", "$.localAuthorizationList[0].idToken")]
+    [InlineData("SetDisplayMessage", """{"message":{"id":1,"priority":"InFront"}}""", "$.message.message")]
+    [InlineData("NotifyDisplayMessages", """{"tbc":false}""", "$.requestId")]
     public void A_missing_required_property_is_an_OccurrenceConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.OccurrenceConstraintViolation, path);
 
@@ -84,6 +88,8 @@ public class OcppPayloadValidatorTests
     [InlineData("ClearChargingProfile", """{"chargingProfileCriteria":{"evseId":true}}""", "$.chargingProfileCriteria.evseId")]
     [InlineData("ReserveNow", """{"id":1,"expiryDateTime":"soon","idToken":{"idToken":"A","type":"Local"}}""", "$.expiryDateTime")]
     [InlineData("CancelReservation", """{"reservationId":"1"}""", "$.reservationId")]
+    [InlineData("SendLocalList", """{"versionNumber":1.5,"updateType":"Full"}""", "$.versionNumber")]
+    [InlineData("ClearDisplayMessage", """{"id":"4"}""", "$.id")]
     public void A_nested_value_of_the_wrong_type_is_a_TypeConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.TypeConstraintViolation, path);
 
@@ -124,6 +130,9 @@ public class OcppPayloadValidatorTests
     [InlineData("ClearedChargingLimit", """{"chargingLimitSource":"Grid"}""", "$.chargingLimitSource")]
     [InlineData("ReserveNow", """{"id":1,"expiryDateTime":"2025-06-01T13:00:00Z","connectorType":"CCCS1","idToken":{"idToken":"A","type":"Local"}}""", "$.connectorType")]
     [InlineData("ReservationStatusUpdate", """{"reservationId":1,"reservationUpdateStatus":"Cancelled"}""", "$.reservationUpdateStatus")]
+    [InlineData("SendLocalList", """{"versionNumber":1,"updateType":"Partial"}""", "$.updateType")]
+    [InlineData("SetDisplayMessage", """{"message":{"id":1,"priority":"Urgent","message":{"format":"UTF8","content":"Hi"}}}""", "$.message.priority")]
+    [InlineData("GetDisplayMessages", """{"requestId":1,"state":"Busy"}""", "$.state")]
     public void An_enum_value_outside_the_schema_or_in_another_case_is_a_PropertyConstraintViolation(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.PropertyConstraintViolation, path);
 
@@ -133,8 +142,9 @@ public class OcppPayloadValidatorTests
     [InlineData("RequestStopTransaction", """{"transactionId":"0123456789012345678901234567890123456"}""", "$.transactionId")]
     [InlineData("SetChargingProfile", """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"transactionId":"0123456789012345678901234567890123456","chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":7000}]}]}}""", "$.chargingProfile.transactionId")]
     [InlineData("ReserveNow", """{"id":1,"expiryDateTime":"2025-06-01T13:00:00Z","idToken":{"idToken":"0123456789012345678901234567890123456","type":"Local"}}""", "$.idToken.idToken")]
+    [InlineData("SetDisplayMessage", """{"message":{"id":1,"priority":"InFront","message":{"format":"UTF8","content":"Hi"},"display":{"name":"@V51@"}}}""", "$.message.display.name")]
     public void A_string_longer_than_its_maxLength_is_a_PropertyConstraintViolation(string action, string payload, string path) =>
-        AssertSingle(Request(action, payload.Replace("@V256@", new string('V', 256))), OcppErrorCode.PropertyConstraintViolation, path);
+        AssertSingle(Request(action, payload.Replace("@V256@", new string('V', 256)).Replace("@V51@", new string('V', 51))), OcppErrorCode.PropertyConstraintViolation, path);
 
     [Theory]
     [InlineData(20, true)]
@@ -155,6 +165,7 @@ public class OcppPayloadValidatorTests
     [InlineData("SetChargingProfile", """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[]}]}}""", "$.chargingProfile.chargingSchedule[0].chargingSchedulePeriod")]
     [InlineData("GetChargingProfiles", """{"requestId":1,"chargingProfile":{"chargingLimitSource":["EMS","SO","CSO","Other","EMS"]}}""", "$.chargingProfile.chargingLimitSource")]
     [InlineData("ReportChargingProfiles", """{"requestId":1,"chargingLimitSource":"CSO","chargingProfile":[],"evseId":1}""", "$.chargingProfile")]
+    [InlineData("SendLocalList", """{"versionNumber":1,"updateType":"Full","localAuthorizationList":[]}""", "$.localAuthorizationList")]
     public void Too_few_or_too_many_array_items_is_an_OccurrenceConstraintViolation(string action, string payload, string path) =>
         AssertSingle(
             Request(action, payload.Replace("@H@", """{"hashAlgorithm":"SHA256","issuerNameHash":"a","issuerKeyHash":"b","serialNumber":"c","responderURL":"u"}""")),
