@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Commands;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Messages;
@@ -26,27 +27,24 @@ public static class DisplayMessagesApi
             message.Origin, message.UpdatedAt, message.Message)).ToList());
 
     private static async Task<Results<Ok<DisplayMessageCommandResult>, ProblemHttpResult>> SetAsync(
-        string stationId, HttpRequest http, StationConnections connections, DisplayMessageStore messages, TimeProvider time, CancellationToken cancellationToken)
+        string stationId, HttpRequest http, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken)
     {
         var (request, problem) = await CommandBody.ReadAsync(http, OcppJsonContext.Default.SetDisplayMessageRequest, cancellationToken);
         if (problem is not null)
             return problem;
         return await CommandBody.SendAsync(connections, stationId, request!, async response =>
         {
-            var accepted = response.Status == DisplayMessageStatus.Accepted;
-            if (accepted)
-                await messages.RecordAsync(stationId, [request!.Message], "Set", time.GetUtcNow(), cancellationToken);
+            var accepted = await effects.SetDisplayMessageAsync(stationId, request!, response, cancellationToken);
             return new DisplayMessageCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.SetDisplayMessageResponse), accepted);
         }, cancellationToken);
     }
 
     // Unknown means the station does not show it: the stored one is stale and goes too.
     private static Task<Results<Ok<DisplayMessageCommandResult>, ProblemHttpResult>> ClearAsync(
-        string stationId, int messageId, StationConnections connections, DisplayMessageStore messages, CancellationToken cancellationToken) =>
+        string stationId, int messageId, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken) =>
         CommandBody.SendAsync(connections, stationId, new ClearDisplayMessageRequest { Id = messageId }, async response =>
         {
-            await messages.RemoveAsync(stationId, messageId, cancellationToken);
-            return new DisplayMessageCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.ClearDisplayMessageResponse),
-                response.Status == ClearMessageStatus.Accepted);
+            var accepted = await effects.ClearDisplayMessageAsync(stationId, messageId, response, cancellationToken);
+            return new DisplayMessageCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.ClearDisplayMessageResponse), accepted);
         }, cancellationToken);
 }

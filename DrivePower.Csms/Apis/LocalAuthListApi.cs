@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Commands;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Messages;
@@ -31,16 +32,14 @@ public static class LocalAuthListApi
     }
 
     private static async Task<Results<Ok<LocalAuthListCommandResult>, ProblemHttpResult>> SendAsync(
-        string stationId, HttpRequest http, StationConnections connections, LocalAuthListStore lists, TimeProvider time, CancellationToken cancellationToken)
+        string stationId, HttpRequest http, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken)
     {
         var (request, problem) = await CommandBody.ReadAsync(http, OcppJsonContext.Default.SendLocalListRequest, cancellationToken);
         if (problem is not null)
             return problem;
         return await CommandBody.SendAsync(connections, stationId, request!, async response =>
         {
-            var accepted = response.Status == SendLocalListStatus.Accepted;
-            if (accepted)
-                await lists.ApplyAsync(stationId, request!, time.GetUtcNow(), cancellationToken);
+            var accepted = await effects.SendLocalListAsync(stationId, request!, response, cancellationToken);
             return new LocalAuthListCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.SendLocalListResponse), accepted);
         }, cancellationToken);
     }

@@ -36,6 +36,7 @@ public static class OperatorApi
         builder.Services.AddSingleton<StationQueries>();
         builder.Services.AddSingleton<TransactionQueries>();
         builder.Services.AddSingleton<TransactionEnds>();
+        builder.Services.AddSingleton<CommandEffects>();
         builder.Services.AddSingleton<OperatorCommands>();
         return builder;
     }

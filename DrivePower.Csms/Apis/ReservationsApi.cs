@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Commands;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Messages;
@@ -31,27 +32,23 @@ public static class ReservationsApi
             reservation.UpdatedAt)).ToList());
 
     private static async Task<Results<Ok<ReservationCommandResult>, ProblemHttpResult>> ReserveAsync(
-        string stationId, HttpRequest http, StationConnections connections, ReservationStore reservations, TimeProvider time, CancellationToken cancellationToken)
+        string stationId, HttpRequest http, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken)
     {
         var (request, problem) = await CommandBody.ReadAsync(http, OcppJsonContext.Default.ReserveNowRequest, cancellationToken);
         if (problem is not null)
             return problem;
         return await CommandBody.SendAsync(connections, stationId, request!, async response =>
         {
-            var accepted = response.Status == ReserveNowStatus.Accepted;
-            if (accepted)
-                await reservations.RecordAcceptedAsync(stationId, request!, time.GetUtcNow(), cancellationToken);
+            var accepted = await effects.ReserveNowAsync(stationId, request!, response, cancellationToken);
             return new ReservationCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.ReserveNowResponse), accepted);
         }, cancellationToken);
     }
 
     private static Task<Results<Ok<ReservationCommandResult>, ProblemHttpResult>> CancelAsync(
-        string stationId, int reservationId, StationConnections connections, ReservationStore reservations, TimeProvider time, CancellationToken cancellationToken) =>
+        string stationId, int reservationId, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken) =>
         CommandBody.SendAsync(connections, stationId, new CancelReservationRequest { ReservationId = reservationId }, async response =>
         {
-            var accepted = response.Status == CancelReservationStatus.Accepted;
-            if (accepted)
-                await reservations.EndAsync(stationId, reservationId, "Cancelled", null, time.GetUtcNow(), cancellationToken);
+            var accepted = await effects.CancelReservationAsync(stationId, reservationId, response, cancellationToken);
             return new ReservationCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.CancelReservationResponse), accepted);
         }, cancellationToken);
 }

@@ -15,7 +15,7 @@ namespace DrivePower.Csms.Commands;
 /// caller's own cancellation throws). A command sent is published as <see cref="CommandSentEvent"/> and
 /// its end as <see cref="CommandAnsweredEvent"/>. Thread-safe; a station's CALLs still go one at a time.
 /// </summary>
-public sealed class OperatorCommands(StationConnections connections, StationEventHub events, TimeProvider time)
+public sealed class OperatorCommands(StationConnections connections, CommandEffects effects, StationEventHub events, TimeProvider time)
 {
     /// <summary>Sends <paramref name="payload"/> as a <paramref name="action"/> CALL to the station and reports how it ended.</summary>
     public async Task<CommandOutcome> SendAsync(string stationId, string action, JsonElement payload, CancellationToken cancellationToken)
@@ -35,9 +35,25 @@ public sealed class OperatorCommands(StationConnections connections, StationEven
 
         events.Publish(new CommandSentEvent(stationId, time.GetUtcNow(), action));
         var outcome = await CallAsync(session.Connection, stationId, action, payload, cancellationToken);
+        if (outcome is { Status: CommandStatus.Answered, Response: { } response })
+            outcome = await RecordEffectAsync(outcome, payload, response, cancellationToken);
         events.Publish(new CommandAnsweredEvent(stationId, time.GetUtcNow(), action, outcome.Status.ToString(), outcome.Error?.ErrorCode,
             outcome.RoundTrip!.Value.TotalMilliseconds));
         return outcome;
+    }
+
+    /// <summary>The station applied the command: the CSMS stores what it changed (a failure to store is said, not thrown).</summary>
+    private async Task<CommandOutcome> RecordEffectAsync(CommandOutcome outcome, JsonElement request, JsonElement response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await effects.RecordAsync(outcome.StationId, outcome.Action, request, response, cancellationToken);
+            return outcome;
+        }
+        catch (Exception exception) when (exception is Data.StorageUnavailableException or Data.StorageRejectedValueException)
+        {
+            return outcome with { Detail = $"The station answered {outcome.Action}, but the CSMS could not store what it changed: {exception.Message}" };
+        }
     }
 
     private static async Task<CommandOutcome> CallAsync(

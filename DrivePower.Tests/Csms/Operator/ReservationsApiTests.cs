@@ -37,6 +37,21 @@ public sealed class ReservationsApiTests(MigratedDatabaseFixture db) : IClassFix
     }
 
     [Fact]
+    public async Task A_reservation_sent_as_a_plain_command_is_stored_as_through_its_own_endpoint()
+    {
+        // The generic commands endpoint and the console's command buttons go through OperatorCommands.
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("RSV-PLAIN", Station());
+
+        using var reserved = await csms.Http.PostRawAsync("/api/stations/RSV-PLAIN/commands/ReserveNow", Reserve(7, 1));
+        Assert.Equal("Accepted", (await reserved.JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("Active", (await OnlyAsync(csms, "RSV-PLAIN")).GetProperty("status").GetString());
+
+        using var cancelled = await csms.Http.PostRawAsync("/api/stations/RSV-PLAIN/commands/CancelReservation", """{"reservationId":7}""");
+        Assert.Equal("Cancelled", (await OnlyAsync(csms, "RSV-PLAIN")).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_cancel_the_station_accepts_marks_the_reservation_Cancelled()
     {
         await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using DrivePower.Csms.Data;
+using DrivePower.Ocpp.Messages;
+
+namespace DrivePower.Csms.Commands;
+
+/// <summary>
+/// What a command the station answered changed there, stored by the CSMS: a charging profile set or
+/// cleared, a reservation made or cancelled, a local list sent, a display message set or cleared. One
+/// place for the rule, whichever way the command went: its own endpoint, the generic commands endpoint
+/// or the console's command buttons (both through <see cref="OperatorCommands"/>).
+/// </summary>
+public sealed class CommandEffects(
+    ChargingProfileStore profiles, ReservationStore reservations, LocalAuthListStore lists, DisplayMessageStore messages, TimeProvider time)
+{
+    /// <summary>Stores the effect of an answered <paramref name="action"/>, if it has one; true when something was applied.</summary>
+    public Task<bool> RecordAsync(string stationId, string action, JsonElement request, JsonElement response, CancellationToken cancellationToken) =>
+        action switch
+        {
+            "SetChargingProfile" => SetChargingProfileAsync(stationId, Read(request, OcppJsonContext.Default.SetChargingProfileRequest),
+                Read(response, OcppJsonContext.Default.SetChargingProfileResponse), cancellationToken),
+            "ClearChargingProfile" => CountAsBool(ClearChargingProfileAsync(stationId, Read(request, OcppJsonContext.Default.ClearChargingProfileRequest), cancellationToken)),
+            "ReserveNow" => ReserveNowAsync(stationId, Read(request, OcppJsonContext.Default.ReserveNowRequest),
+                Read(response, OcppJsonContext.Default.ReserveNowResponse), cancellationToken),
+            "CancelReservation" => CancelReservationAsync(stationId, Read(request, OcppJsonContext.Default.CancelReservationRequest).ReservationId,
+                Read(response, OcppJsonContext.Default.CancelReservationResponse), cancellationToken),
+            "SendLocalList" => SendLocalListAsync(stationId, Read(request, OcppJsonContext.Default.SendLocalListRequest),
+                Read(response, OcppJsonContext.Default.SendLocalListResponse), cancellationToken),
+            "SetDisplayMessage" => SetDisplayMessageAsync(stationId, Read(request, OcppJsonContext.Default.SetDisplayMessageRequest),
+                Read(response, OcppJsonContext.Default.SetDisplayMessageResponse), cancellationToken),
+            "ClearDisplayMessage" => ClearDisplayMessageAsync(stationId, Read(request, OcppJsonContext.Default.ClearDisplayMessageRequest).Id,
+                Read(response, OcppJsonContext.Default.ClearDisplayMessageResponse), cancellationToken),
+            _ => Task.FromResult(false),
+        };
+
+    public async Task<bool> SetChargingProfileAsync(string stationId, SetChargingProfileRequest request, SetChargingProfileResponse response, CancellationToken cancellationToken)
+    {
+        var accepted = response.Status == ChargingProfileStatus.Accepted;
+        if (accepted)
+            await profiles.RecordSetAsync(stationId, request.EvseId, request.ChargingProfile, time.GetUtcNow(), cancellationToken);
+        return accepted;
+    }
+
+    /// <summary>The stored profiles the clear matches are removed whatever the answer (Unknown: the station has none of them). Returns how many.</summary>
+    public Task<int> ClearChargingProfileAsync(string stationId, ClearChargingProfileRequest request, CancellationToken cancellationToken) =>
+        profiles.ClearAsync(stationId, request, cancellationToken);
+
+    public async Task<bool> ReserveNowAsync(string stationId, ReserveNowRequest request, ReserveNowResponse response, CancellationToken cancellationToken)
+    {
+        var accepted = response.Status == ReserveNowStatus.Accepted;
+        if (accepted)
+            await reservations.RecordAcceptedAsync(stationId, request, time.GetUtcNow(), cancellationToken);
+        return accepted;
+    }
+
+    public async Task<bool> CancelReservationAsync(string stationId, int reservationId, CancelReservationResponse response, CancellationToken cancellationToken)
+    {
+        var accepted = response.Status == CancelReservationStatus.Accepted;
+        if (accepted)
+            await reservations.EndAsync(stationId, reservationId, "Cancelled", null, time.GetUtcNow(), cancellationToken);
+        return accepted;
+    }
+
+    public async Task<bool> SendLocalListAsync(string stationId, SendLocalListRequest request, SendLocalListResponse response, CancellationToken cancellationToken)
+    {
+        var accepted = response.Status == SendLocalListStatus.Accepted;
+        if (accepted)
+            await lists.ApplyAsync(stationId, request, time.GetUtcNow(), cancellationToken);
+        return accepted;
+    }
+
+    public async Task<bool> SetDisplayMessageAsync(string stationId, SetDisplayMessageRequest request, SetDisplayMessageResponse response, CancellationToken cancellationToken)
+    {
+        var accepted = response.Status == DisplayMessageStatus.Accepted;
+        if (accepted)
+            await messages.RecordAsync(stationId, [request.Message], "Set", time.GetUtcNow(), cancellationToken);
+        return accepted;
+    }
+
+    /// <summary>The stored message goes whatever the answer (Unknown: the station has no such message).</summary>
+    public async Task<bool> ClearDisplayMessageAsync(string stationId, int messageId, ClearDisplayMessageResponse response, CancellationToken cancellationToken)
+    {
+        await messages.RemoveAsync(stationId, messageId, cancellationToken);
+        return response.Status == ClearMessageStatus.Accepted;
+    }
+
+    private static T Read<T>(JsonElement json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> contract) =>
+        json.Deserialize(contract) ?? throw new JsonException($"A {typeof(T).Name} payload was null.");
+
+    private static async Task<bool> CountAsBool(Task<int> removed) => await removed > 0;
+}
