@@ -16,18 +16,9 @@ internal static class CommandBody
         where T : class
     {
         var action = OcppActions.ForRequest(typeof(T)).Name;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(http.Body, cancellationToken: cancellationToken);
-            var violations = OcppPayloadValidator.Shared.Validate(contract, document.RootElement);
-            if (violations.Count == 0)
-                return (document.RootElement.Deserialize(contract), null);
-            return (null, Invalid(action, [.. violations.Select(violation => new CommandsApi.ViolationModel(violation.Code.ToString(), violation.Path, violation.Message))]));
-        }
-        catch (JsonException exception)
-        {
-            return (null, Invalid(action, [new CommandsApi.ViolationModel(nameof(OcppErrorCode.FormatViolation), "$", $"The body is not JSON: {exception.Message}")]));
-        }
+        var (payload, notJson) = await CommandsApi.ReadJsonAsync(http, cancellationToken);
+        var violations = notJson is not null ? [CommandsApi.NotJson(notJson)] : OcppPayloadValidator.Shared.Validate(contract, payload);
+        return violations.Count == 0 ? (payload.Deserialize(contract), null) : (null, Invalid(action, CommandsApi.Describe(violations)));
     }
 
     /// <summary>Sends the CALL to the connected station; its answer goes through <paramref name="onAnswer"/> (which stores its effect).</summary>

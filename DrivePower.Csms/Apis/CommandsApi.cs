@@ -66,8 +66,7 @@ public static class CommandsApi
         var (payload, notJson) = await ReadJsonAsync(request, cancellationToken);
         if (notJson is not null)
         {
-            return ToProblem(OperatorCommands.InvalidRequest(stationId, action,
-                [new OcppViolation(OcppErrorCode.FormatViolation, "$", $"The body is not JSON: {notJson}")]));
+            return ToProblem(OperatorCommands.InvalidRequest(stationId, action, [NotJson(notJson)]));
         }
 
         var outcome = await commands.SendAsync(stationId, action, payload, cancellationToken);
@@ -102,7 +101,7 @@ public static class CommandsApi
     };
 
     /// <summary>The body as JSON, or why it is not JSON at all.</summary>
-    private static async Task<(JsonElement Payload, string? NotJson)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<(JsonElement Payload, string? NotJson)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -115,7 +114,11 @@ public static class CommandsApi
         }
     }
 
-    private static List<ViolationModel> Describe(IReadOnlyList<OcppViolation> violations) =>
+    /// <summary>The one violation of a body that is not JSON at all.</summary>
+    internal static OcppViolation NotJson(string parserMessage) =>
+        new(OcppErrorCode.FormatViolation, "$", $"The body is not JSON: {parserMessage}");
+
+    internal static List<ViolationModel> Describe(IReadOnlyList<OcppViolation> violations) =>
         [.. violations.Select(violation => new ViolationModel(violation.Code.ToString(), violation.Path, violation.Message))];
 
     /// <summary>One schema violation: the CALLERROR code it would get, the JSON path, and what is wrong.</summary>
