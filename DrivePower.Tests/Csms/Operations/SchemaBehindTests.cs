@@ -1,13 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
-using System.Reflection;
 using DrivePower.Csms;
 using DrivePower.Migrations;
 using DrivePower.Tests.Infrastructure;
 using DrivePower.Tests.Migrations;
 using DrivePower.Tests.Ocpp.Rpc;
-using FluentMigrator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 
@@ -60,16 +58,13 @@ public sealed class SchemaBehindTests
     [Fact]
     public void The_schema_the_code_needs_is_the_newest_migration()
     {
-        var newest = typeof(SchemaMigrator).Assembly.GetTypes()
-            .Select(type => (Type: type, Attribute: type.GetCustomAttribute<MigrationAttribute>()))
-            .Where(m => m.Attribute is not null)
-            .MaxBy(m => m.Attribute!.Version);
+        var newest = DeclaredMigrations.All()[^1];
 
         foreach (var assembly in new[] { typeof(SchemaMigrator).Assembly, typeof(CsmsExtensions).Assembly })
         {
             var required = assembly.GetType("DrivePower.Migrations.RequiredSchema", throwOnError: true)!;
-            Assert.Equal(newest.Attribute!.Version, required.GetField("Version")!.GetRawConstantValue());
-            Assert.Equal(newest.Type.Name, required.GetField("Name")!.GetRawConstantValue());
+            Assert.Equal(newest.Version, required.GetField("Version")!.GetRawConstantValue());
+            Assert.Equal(DeclaredMigrations.Name(newest), required.GetField("Name")!.GetRawConstantValue());
         }
     }
 }
