@@ -36,6 +36,8 @@ var csms = builder.AddProject<Projects.DrivePower_Csms>(StandTopology.Csms, proj
     .WaitForCompletion(migrations)
     .WithHttpHealthCheck(StandTopology.HealthPath)
     .WithExternalHttpEndpoints();
+// Firmware locations and log upload URLs name the address the stations reach the CSMS at.
+csms.WithEnvironment(StandTopology.Env.StationHttpBaseUrl, csms.GetEndpoint("http"));
 
 builder.AddProject<Projects.DrivePower_Emulator>(StandTopology.Emulator)
     .WithHttpEndpoint(port: EmulatorDefaults.ControlPort, env: StandTopology.Env.ControlPort, name: StandTopology.ControlEndpoint)

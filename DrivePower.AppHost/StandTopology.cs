@@ -35,6 +35,7 @@ public static class StandTopology
         public const string CsmsServiceUrl = "services__" + Csms + "__http__0";
         public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
         public const string OperatorApiKey = "Csms__OperatorApi__Keys__0";
+        public const string StationHttpBaseUrl = "Csms__StationHttpBaseUrl";
         public const string CsmsUrl = EmulatorDefaults.Names.CsmsUrl;
         public const string StationId = EmulatorDefaults.Names.StationId;
         public const string StationCount = EmulatorDefaults.Names.StationCount;

@@ -8,6 +8,7 @@ using DrivePower.Csms.Handlers;
 using DrivePower.Csms.Journal;
 using DrivePower.Csms.Ocpp;
 using DrivePower.Csms.Schema;
+using DrivePower.Csms.StationFiles;
 using DrivePower.Csms.Stations;
 using DrivePower.Csms.WebConsole;
 using DrivePower.Database;
@@ -26,6 +27,8 @@ public static class CsmsExtensions
             .BindConfiguration(CsmsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        builder.Services.AddSingleton<StationHttpAddress>();
 
         // Before the upgrade Kestrel is in charge: a connection that never completes its request is its to close.
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<CsmsOptions>>((kestrel, csms) =>

@@ -78,6 +78,13 @@ public sealed class CsmsOptions : IValidatableObject
     /// </summary>
     public Dictionary<string, string> StationPasswords { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The base address stations use to reach this CSMS over HTTP (firmware downloads, log uploads), e.g.
+    /// <c>http://csms:8080</c> in compose. Unset, the CSMS's own first listening address is used, with a
+    /// wildcard host written as <c>localhost</c>.
+    /// </summary>
+    public Uri? StationHttpBaseUrl { get; set; }
+
     /// <summary>Profile 1: the password (hash or plain) of a station not listed in <see cref="StationPasswords"/>; unset, such a station is refused.</summary>
     public string? DefaultStationPassword { get; set; }
 
@@ -91,6 +98,8 @@ public sealed class CsmsOptions : IValidatableObject
 
         if (DefaultStationPassword is not null && StationPasswordHash.Problem(DefaultStationPassword) is { } defaultProblem)
             yield return new ValidationResult(defaultProblem, [nameof(DefaultStationPassword)]);
+        if (StationHttpBaseUrl is { } baseUrl && (!baseUrl.IsAbsoluteUri || baseUrl.Scheme is not ("http" or "https")))
+            yield return new ValidationResult("must be an absolute http:// or https:// address.", [nameof(StationHttpBaseUrl)]);
         if (SecurityProfile == 3 && CaProblem(StationCaCertificatePath) is { } caProblem)
             yield return new ValidationResult(caProblem, [nameof(StationCaCertificatePath)]);
     }
