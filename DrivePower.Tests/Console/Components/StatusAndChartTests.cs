@@ -57,6 +57,7 @@ public sealed class StatusAndChartTests : IDisposable
         Assert.Equal(3, chart.Find("polyline[data-series='energy']").GetAttribute("points")!.Split(' ').Length);
         Assert.Equal(3, chart.Find("polyline[data-series='power']").GetAttribute("points")!.Split(' ').Length);
         Assert.Contains("50 Wh so far", chart.Markup, StringComparison.Ordinal); // 1.05 kWh read as 1050 Wh
+        Assert.Equal("50 Wh", chart.Find("[data-testid='energy-scale']").TextContent); // the scale's top, not the register
         Assert.Contains("7.1 kW", chart.Markup, StringComparison.Ordinal);
         Assert.Contains("No meter values yet", empty.Markup, StringComparison.Ordinal);
     }
