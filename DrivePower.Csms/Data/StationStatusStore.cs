@@ -12,7 +12,7 @@ public sealed class StationStatusStore : IAsyncDisposable
 {
     // DISTINCT ON: a statement may update a row once only; of two notifications of one station in a
     // batch the later one (by time, then by place in the batch) is kept.
-    private const string FirmwareSql = """
+    private const string FirmwareSql = StationRowLocks.InIdOrder + """
         UPDATE stations AS s SET firmware_status = n.status, firmware_status_request_id = n.request_id, firmware_status_at = n.at, updated_at = n.at
         FROM (SELECT DISTINCT ON (id) id, status, request_id, at
               FROM unnest(@ids::text[], @statuses::text[], @requestIds::integer[], @times::timestamptz[]) WITH ORDINALITY
@@ -21,7 +21,7 @@ public sealed class StationStatusStore : IAsyncDisposable
         WHERE s.id = n.id
         """;
 
-    private const string LogSql = """
+    private const string LogSql = StationRowLocks.InIdOrder + """
         UPDATE stations AS s SET log_status = n.status, log_status_request_id = n.request_id, log_status_at = n.at, updated_at = n.at
         FROM (SELECT DISTINCT ON (id) id, status, request_id, at
               FROM unnest(@ids::text[], @statuses::text[], @requestIds::integer[], @times::timestamptz[]) WITH ORDINALITY

@@ -36,9 +36,10 @@ public sealed class StationStore : IAsyncDisposable
 
     private const string TouchSql = "UPDATE stations SET last_seen_at = GREATEST(last_seen_at, @now) WHERE id = @id";
 
-    private const string TouchManySql = """
+    // A statement updates a row once only: of two marks of one station the latest is kept.
+    private const string TouchManySql = StationRowLocks.InIdOrder + """
         UPDATE stations AS s SET last_seen_at = GREATEST(s.last_seen_at, seen.at)
-        FROM unnest(@ids, @times) AS seen(id, at)
+        FROM (SELECT id, max(at) AS at FROM unnest(@ids::text[], @times::timestamptz[]) AS marks(id, at) GROUP BY id) AS seen
         WHERE s.id = seen.id
         """;
 

@@ -50,6 +50,18 @@ public sealed class StationBatchTests(MigratedDatabaseFixture database) : IClass
             ("seen", T0.AddMinutes(1))));
     }
 
+    [Fact]
+    public async Task Two_marks_of_one_station_in_one_batch_keep_the_latest_whatever_their_order()
+    {
+        await using var dataSource = database.CreateDataSource();
+        await using var store = Store(new SqlRunner(dataSource, NullLogger<SqlRunner>.Instance));
+        await store.StoreBootsAsync([new Boot("SEEN-TWICE", "V", "M", null, null, null, null, "PowerUp", "Accepted", T0)], CancellationToken.None);
+
+        await store.TouchManyAsync([("SEEN-TWICE", T0.AddMinutes(2)), ("SEEN-TWICE", T0.AddMinutes(1))], CancellationToken.None);
+
+        Assert.True(await Sql.ScalarAsync<bool>(database.ConnectionString, "SELECT last_seen_at = @at FROM stations WHERE id = 'SEEN-TWICE'", ("at", T0.AddMinutes(2))));
+    }
+
     private static StationStore Store(SqlRunner runner) =>
         new(runner, Options.Create(new WriteBatchingOptions { Writers = 1 }), NullLogger<StationStore>.Instance);
 }
