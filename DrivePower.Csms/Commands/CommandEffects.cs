@@ -56,8 +56,8 @@ public sealed class CommandEffects(
     public async Task<bool> CancelReservationAsync(string stationId, int reservationId, CancelReservationResponse response, CancellationToken cancellationToken)
     {
         var accepted = response.Status == CancelReservationStatus.Accepted;
-        if (accepted)
-            await reservations.EndAsync(stationId, reservationId, "Cancelled", null, time.GetUtcNow(), cancellationToken);
+        // Rejected means the station holds no such reservation (it expired or was used unseen): it is not active any more.
+        await reservations.EndAsync(stationId, reservationId, accepted ? "Cancelled" : "Removed", null, time.GetUtcNow(), cancellationToken);
         return accepted;
     }
 

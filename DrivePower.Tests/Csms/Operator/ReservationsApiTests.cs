@@ -65,6 +65,19 @@ public sealed class ReservationsApiTests(MigratedDatabaseFixture db) : IClassFix
     }
 
     [Fact]
+    public async Task A_cancel_the_station_rejects_marks_the_reservation_Removed_as_the_station_holds_no_such_reservation()
+    {
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("RSV-GONE", Station(cancel: CancelReservationStatus.Rejected));
+        (await csms.Http.PostRawAsync("/api/stations/RSV-GONE/reservations", Reserve(5, 1))).Dispose();
+
+        using var cancel = await csms.Http.DeleteAsync("/api/stations/RSV-GONE/reservations/5");
+
+        Assert.False((await cancel.JsonAsync()).GetProperty("applied").GetBoolean());
+        Assert.Equal("Removed", (await OnlyAsync(csms, "RSV-GONE")).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task ReservationStatusUpdate_marks_it_Expired_and_a_transaction_naming_it_marks_it_Used()
     {
         await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
