@@ -2,7 +2,6 @@ using System.Text.Json;
 using DrivePower.Csms.Apis.Models;
 using DrivePower.Csms.Commands;
 using DrivePower.Csms.Data;
-using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -39,37 +38,31 @@ public static class ChargingProfilesApi
             new ChargingLimitModel(limit.EvseId, limit.Source, limit.IsGridCritical, limit.Schedules, limit.NotifiedAt)).ToList());
 
     private static async Task<Results<Ok<ChargingProfileCommandResult>, ProblemHttpResult>> SetAsync(
-        string stationId, HttpRequest http, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken)
+        string stationId, HttpRequest http, OperatorCommands commands, CancellationToken cancellationToken)
     {
         var (request, problem) = await CommandBody.ReadAsync(http, OcppJsonContext.Default.SetChargingProfileRequest, cancellationToken);
         if (problem is not null)
             return problem;
-        return await CommandBody.SendAsync(connections, stationId, request!, async response =>
-        {
-            var accepted = await effects.SetChargingProfileAsync(stationId, request!, response, cancellationToken);
-            return new ChargingProfileCommandResult(
-                JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.SetChargingProfileResponse), accepted, accepted ? 1 : 0, 0);
-        }, cancellationToken);
+        return await CommandBody.SendAsync(commands, stationId, request!, (response, outcome) => new ChargingProfileCommandResult(
+            JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.SetChargingProfileResponse),
+            response.Status == ChargingProfileStatus.Accepted, outcome.StoredChanges, 0), cancellationToken);
     }
 
     private static Task<Results<Ok<ChargingProfileCommandResult>, ProblemHttpResult>> DeleteAsync(
-        string stationId, int profileId, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken) =>
-        ClearStoredAsync(stationId, new ClearChargingProfileRequest { ChargingProfileId = profileId }, connections, effects, cancellationToken);
+        string stationId, int profileId, OperatorCommands commands, CancellationToken cancellationToken) =>
+        ClearStoredAsync(stationId, new ClearChargingProfileRequest { ChargingProfileId = profileId }, commands, cancellationToken);
 
     private static async Task<Results<Ok<ChargingProfileCommandResult>, ProblemHttpResult>> ClearAsync(
-        string stationId, HttpRequest http, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken)
+        string stationId, HttpRequest http, OperatorCommands commands, CancellationToken cancellationToken)
     {
         var (request, problem) = await CommandBody.ReadAsync(http, OcppJsonContext.Default.ClearChargingProfileRequest, cancellationToken);
-        return problem ?? (Results<Ok<ChargingProfileCommandResult>, ProblemHttpResult>)await ClearStoredAsync(stationId, request!, connections, effects, cancellationToken);
+        return problem ?? (Results<Ok<ChargingProfileCommandResult>, ProblemHttpResult>)await ClearStoredAsync(stationId, request!, commands, cancellationToken);
     }
 
     // Unknown means the station has none of them: the stored ones are stale and go too.
     private static Task<Results<Ok<ChargingProfileCommandResult>, ProblemHttpResult>> ClearStoredAsync(
-        string stationId, ClearChargingProfileRequest request, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken) =>
-        CommandBody.SendAsync(connections, stationId, request, async response =>
-        {
-            var removed = await effects.ClearChargingProfileAsync(stationId, request, cancellationToken);
-            return new ChargingProfileCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.ClearChargingProfileResponse),
-                response.Status == ClearChargingProfileStatus.Accepted, 0, removed);
-        }, cancellationToken);
+        string stationId, ClearChargingProfileRequest request, OperatorCommands commands, CancellationToken cancellationToken) =>
+        CommandBody.SendAsync(commands, stationId, request, (response, outcome) => new ChargingProfileCommandResult(
+            JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.ClearChargingProfileResponse),
+            response.Status == ClearChargingProfileStatus.Accepted, 0, outcome.StoredChanges), cancellationToken);
 }

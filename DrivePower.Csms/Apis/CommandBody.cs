@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using DrivePower.Csms.Stations;
-using DrivePower.Ocpp.Frames;
+using DrivePower.Csms.Commands;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,25 +20,21 @@ internal static class CommandBody
         return violations.Count == 0 ? (payload.Deserialize(contract), null) : (null, Invalid(action, CommandsApi.Describe(violations)));
     }
 
-    /// <summary>Sends the CALL to the connected station; its answer goes through <paramref name="onAnswer"/> (which stores its effect).</summary>
+    /// <summary>
+    /// Sends the CALL through <see cref="OperatorCommands"/>, like the generic commands endpoint (so it is
+    /// published and its effect stored), and shapes the station's answer with <paramref name="toResult"/>.
+    /// </summary>
     public static async Task<Results<Ok<TResult>, ProblemHttpResult>> SendAsync<TResponse, TResult>(
-        StationConnections connections, string stationId, IOcppRequest<TResponse> request, Func<TResponse, Task<TResult>> onAnswer, CancellationToken cancellationToken)
+        OperatorCommands commands, string stationId, IOcppRequest<TResponse> request, Func<TResponse, CommandOutcome, TResult> toResult, CancellationToken cancellationToken)
         where TResponse : IOcppResponse
     {
-        var action = OcppActions.ForRequest(request.GetType()).Name;
-        if (connections.Find(stationId) is not { } session)
-            return Problems.NotFound("Station not connected", $"Station {OcppText.Quote(stationId)} is not connected: {action} can't be sent.");
-        TResponse response;
-        try
-        {
-            response = await session.Connection.CallAsync(request, cancellationToken);
-        }
-        catch (Exception exception) when (CommandsApi.CallFailure(exception, stationId, action) is { } problem)
-        {
-            return problem;
-        }
-
-        return TypedResults.Ok(await onAnswer(response));
+        var action = OcppActions.ForRequest(request.GetType());
+        var outcome = await commands.SendAsync(stationId, action.Name, JsonSerializer.SerializeToElement(request, action.Request), cancellationToken);
+        if (outcome.Status != CommandStatus.Answered)
+            return CommandsApi.ToProblem(outcome);
+        if (outcome.StoreFailure is { } failure)
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "Answered, but not stored", failure);
+        return TypedResults.Ok(toResult((TResponse)outcome.Response!.Value.Deserialize(action.Response)!, outcome));
     }
 
     private static ProblemHttpResult Invalid(string action, List<CommandsApi.ViolationModel> violations) =>

@@ -73,10 +73,6 @@ public static class CommandsApi
         return outcome.Status == CommandStatus.Answered ? TypedResults.Ok(outcome.Response!.Value) : ToProblem(outcome);
     }
 
-    /// <summary>The problem a failed CALL is answered with; null for a failure that is ours (a 500).</summary>
-    internal static ProblemHttpResult? CallFailure(Exception exception, string stationId, string action) =>
-        OperatorCommands.Failed(exception, stationId, action) is { } outcome ? ToProblem(outcome) : null;
-
     /// <summary>The Problem Details of an outcome other than <see cref="CommandStatus.Answered"/>.</summary>
     internal static ProblemHttpResult ToProblem(CommandOutcome outcome) => outcome.Status switch
     {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using DrivePower.Csms.Apis.Models;
 using DrivePower.Csms.Commands;
 using DrivePower.Csms.Data;
-using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,24 +26,20 @@ public static class DisplayMessagesApi
             message.Origin, message.UpdatedAt, message.Message)).ToList());
 
     private static async Task<Results<Ok<DisplayMessageCommandResult>, ProblemHttpResult>> SetAsync(
-        string stationId, HttpRequest http, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken)
+        string stationId, HttpRequest http, OperatorCommands commands, CancellationToken cancellationToken)
     {
         var (request, problem) = await CommandBody.ReadAsync(http, OcppJsonContext.Default.SetDisplayMessageRequest, cancellationToken);
         if (problem is not null)
             return problem;
-        return await CommandBody.SendAsync(connections, stationId, request!, async response =>
-        {
-            var accepted = await effects.SetDisplayMessageAsync(stationId, request!, response, cancellationToken);
-            return new DisplayMessageCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.SetDisplayMessageResponse), accepted);
-        }, cancellationToken);
+        return await CommandBody.SendAsync(commands, stationId, request!, (response, _) => new DisplayMessageCommandResult(
+            JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.SetDisplayMessageResponse), response.Status == DisplayMessageStatus.Accepted),
+            cancellationToken);
     }
 
     // Unknown means the station does not show it: the stored one is stale and goes too.
     private static Task<Results<Ok<DisplayMessageCommandResult>, ProblemHttpResult>> ClearAsync(
-        string stationId, int messageId, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken) =>
-        CommandBody.SendAsync(connections, stationId, new ClearDisplayMessageRequest { Id = messageId }, async response =>
-        {
-            var accepted = await effects.ClearDisplayMessageAsync(stationId, messageId, response, cancellationToken);
-            return new DisplayMessageCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.ClearDisplayMessageResponse), accepted);
-        }, cancellationToken);
+        string stationId, int messageId, OperatorCommands commands, CancellationToken cancellationToken) =>
+        CommandBody.SendAsync(commands, stationId, new ClearDisplayMessageRequest { Id = messageId }, (response, _) => new DisplayMessageCommandResult(
+            JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.ClearDisplayMessageResponse), response.Status == ClearMessageStatus.Accepted),
+            cancellationToken);
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using DrivePower.Csms.Apis.Models;
 using DrivePower.Csms.Commands;
 using DrivePower.Csms.Data;
-using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,20 +31,21 @@ public static class LocalAuthListApi
     }
 
     private static async Task<Results<Ok<LocalAuthListCommandResult>, ProblemHttpResult>> SendAsync(
-        string stationId, HttpRequest http, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken)
+        string stationId, HttpRequest http, OperatorCommands commands, CancellationToken cancellationToken)
     {
         var (request, problem) = await CommandBody.ReadAsync(http, OcppJsonContext.Default.SendLocalListRequest, cancellationToken);
         if (problem is not null)
             return problem;
-        return await CommandBody.SendAsync(connections, stationId, request!, async response =>
-        {
-            var accepted = await effects.SendLocalListAsync(stationId, request!, response, cancellationToken);
-            return new LocalAuthListCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.SendLocalListResponse), accepted);
-        }, cancellationToken);
+        return await CommandBody.SendAsync(commands, stationId, request!, (response, _) => new LocalAuthListCommandResult(
+            JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.SendLocalListResponse), response.Status == SendLocalListStatus.Accepted),
+            cancellationToken);
     }
 
-    private static Task<Results<Ok<LocalAuthListVersionModel>, ProblemHttpResult>> VersionAsync(
-        string stationId, StationConnections connections, LocalAuthListStore lists, CancellationToken cancellationToken) =>
-        CommandBody.SendAsync(connections, stationId, new GetLocalListVersionRequest(), async response =>
-            new LocalAuthListVersionModel(response.VersionNumber, (await lists.ReadAsync(stationId, cancellationToken)).Version), cancellationToken);
+    private static async Task<Results<Ok<LocalAuthListVersionModel>, ProblemHttpResult>> VersionAsync(
+        string stationId, OperatorCommands commands, LocalAuthListStore lists, CancellationToken cancellationToken)
+    {
+        var stored = await lists.ReadAsync(stationId, cancellationToken);
+        return await CommandBody.SendAsync(commands, stationId, new GetLocalListVersionRequest(),
+            (response, _) => new LocalAuthListVersionModel(response.VersionNumber, stored.Version), cancellationToken);
+    }
 }

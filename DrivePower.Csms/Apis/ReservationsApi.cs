@@ -2,7 +2,6 @@ using System.Text.Json;
 using DrivePower.Csms.Apis.Models;
 using DrivePower.Csms.Commands;
 using DrivePower.Csms.Data;
-using DrivePower.Csms.Stations;
 using DrivePower.Ocpp.Messages;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,23 +31,19 @@ public static class ReservationsApi
             reservation.UpdatedAt)).ToList());
 
     private static async Task<Results<Ok<ReservationCommandResult>, ProblemHttpResult>> ReserveAsync(
-        string stationId, HttpRequest http, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken)
+        string stationId, HttpRequest http, OperatorCommands commands, CancellationToken cancellationToken)
     {
         var (request, problem) = await CommandBody.ReadAsync(http, OcppJsonContext.Default.ReserveNowRequest, cancellationToken);
         if (problem is not null)
             return problem;
-        return await CommandBody.SendAsync(connections, stationId, request!, async response =>
-        {
-            var accepted = await effects.ReserveNowAsync(stationId, request!, response, cancellationToken);
-            return new ReservationCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.ReserveNowResponse), accepted);
-        }, cancellationToken);
+        return await CommandBody.SendAsync(commands, stationId, request!, (response, _) => new ReservationCommandResult(
+            JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.ReserveNowResponse), response.Status == ReserveNowStatus.Accepted),
+            cancellationToken);
     }
 
     private static Task<Results<Ok<ReservationCommandResult>, ProblemHttpResult>> CancelAsync(
-        string stationId, int reservationId, StationConnections connections, CommandEffects effects, CancellationToken cancellationToken) =>
-        CommandBody.SendAsync(connections, stationId, new CancelReservationRequest { ReservationId = reservationId }, async response =>
-        {
-            var accepted = await effects.CancelReservationAsync(stationId, reservationId, response, cancellationToken);
-            return new ReservationCommandResult(JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.CancelReservationResponse), accepted);
-        }, cancellationToken);
+        string stationId, int reservationId, OperatorCommands commands, CancellationToken cancellationToken) =>
+        CommandBody.SendAsync(commands, stationId, new CancelReservationRequest { ReservationId = reservationId }, (response, _) => new ReservationCommandResult(
+            JsonSerializer.SerializeToElement(response, OcppJsonContext.Default.CancelReservationResponse), response.Status == CancelReservationStatus.Accepted),
+            cancellationToken);
 }

@@ -13,27 +13,27 @@ namespace DrivePower.Csms.Commands;
 public sealed class CommandEffects(
     ChargingProfileStore profiles, ReservationStore reservations, LocalAuthListStore lists, DisplayMessageStore messages, TimeProvider time)
 {
-    /// <summary>Stores the effect of an answered <paramref name="action"/>, if it has one; true when something was applied.</summary>
-    public Task<bool> RecordAsync(string stationId, string action, JsonElement request, JsonElement response, CancellationToken cancellationToken) =>
+    /// <summary>Stores the effect of an answered <paramref name="action"/>, if it has one (see <see cref="CommandOutcome.StoredChanges"/>).</summary>
+    public Task<int> RecordAsync(string stationId, string action, JsonElement request, JsonElement response, CancellationToken cancellationToken) =>
         action switch
         {
-            "SetChargingProfile" => SetChargingProfileAsync(stationId, Read(request, OcppJsonContext.Default.SetChargingProfileRequest),
-                Read(response, OcppJsonContext.Default.SetChargingProfileResponse), cancellationToken),
-            "ClearChargingProfile" => CountAsBool(ClearChargingProfileAsync(stationId, Read(request, OcppJsonContext.Default.ClearChargingProfileRequest), cancellationToken)),
-            "ReserveNow" => ReserveNowAsync(stationId, Read(request, OcppJsonContext.Default.ReserveNowRequest),
-                Read(response, OcppJsonContext.Default.ReserveNowResponse), cancellationToken),
-            "CancelReservation" => CancelReservationAsync(stationId, Read(request, OcppJsonContext.Default.CancelReservationRequest).ReservationId,
-                Read(response, OcppJsonContext.Default.CancelReservationResponse), cancellationToken),
-            "SendLocalList" => SendLocalListAsync(stationId, Read(request, OcppJsonContext.Default.SendLocalListRequest),
-                Read(response, OcppJsonContext.Default.SendLocalListResponse), cancellationToken),
-            "SetDisplayMessage" => SetDisplayMessageAsync(stationId, Read(request, OcppJsonContext.Default.SetDisplayMessageRequest),
-                Read(response, OcppJsonContext.Default.SetDisplayMessageResponse), cancellationToken),
-            "ClearDisplayMessage" => ClearDisplayMessageAsync(stationId, Read(request, OcppJsonContext.Default.ClearDisplayMessageRequest).Id,
-                Read(response, OcppJsonContext.Default.ClearDisplayMessageResponse), cancellationToken),
-            _ => Task.FromResult(false),
+            "SetChargingProfile" => Count(SetChargingProfileAsync(stationId, Read(request, OcppJsonContext.Default.SetChargingProfileRequest),
+                Read(response, OcppJsonContext.Default.SetChargingProfileResponse), cancellationToken)),
+            "ClearChargingProfile" => ClearChargingProfileAsync(stationId, Read(request, OcppJsonContext.Default.ClearChargingProfileRequest), cancellationToken),
+            "ReserveNow" => Count(ReserveNowAsync(stationId, Read(request, OcppJsonContext.Default.ReserveNowRequest),
+                Read(response, OcppJsonContext.Default.ReserveNowResponse), cancellationToken)),
+            "CancelReservation" => Count(CancelReservationAsync(stationId, Read(request, OcppJsonContext.Default.CancelReservationRequest).ReservationId,
+                Read(response, OcppJsonContext.Default.CancelReservationResponse), cancellationToken)),
+            "SendLocalList" => Count(SendLocalListAsync(stationId, Read(request, OcppJsonContext.Default.SendLocalListRequest),
+                Read(response, OcppJsonContext.Default.SendLocalListResponse), cancellationToken)),
+            "SetDisplayMessage" => Count(SetDisplayMessageAsync(stationId, Read(request, OcppJsonContext.Default.SetDisplayMessageRequest),
+                Read(response, OcppJsonContext.Default.SetDisplayMessageResponse), cancellationToken)),
+            "ClearDisplayMessage" => Count(ClearDisplayMessageAsync(stationId, Read(request, OcppJsonContext.Default.ClearDisplayMessageRequest).Id,
+                Read(response, OcppJsonContext.Default.ClearDisplayMessageResponse), cancellationToken)),
+            _ => Task.FromResult(0),
         };
 
-    public async Task<bool> SetChargingProfileAsync(string stationId, SetChargingProfileRequest request, SetChargingProfileResponse response, CancellationToken cancellationToken)
+    private async Task<bool> SetChargingProfileAsync(string stationId, SetChargingProfileRequest request, SetChargingProfileResponse response, CancellationToken cancellationToken)
     {
         var accepted = response.Status == ChargingProfileStatus.Accepted;
         if (accepted)
@@ -42,10 +42,10 @@ public sealed class CommandEffects(
     }
 
     /// <summary>The stored profiles the clear matches are removed whatever the answer (Unknown: the station has none of them). Returns how many.</summary>
-    public Task<int> ClearChargingProfileAsync(string stationId, ClearChargingProfileRequest request, CancellationToken cancellationToken) =>
+    private Task<int> ClearChargingProfileAsync(string stationId, ClearChargingProfileRequest request, CancellationToken cancellationToken) =>
         profiles.ClearAsync(stationId, request, cancellationToken);
 
-    public async Task<bool> ReserveNowAsync(string stationId, ReserveNowRequest request, ReserveNowResponse response, CancellationToken cancellationToken)
+    private async Task<bool> ReserveNowAsync(string stationId, ReserveNowRequest request, ReserveNowResponse response, CancellationToken cancellationToken)
     {
         var accepted = response.Status == ReserveNowStatus.Accepted;
         if (accepted)
@@ -53,7 +53,7 @@ public sealed class CommandEffects(
         return accepted;
     }
 
-    public async Task<bool> CancelReservationAsync(string stationId, int reservationId, CancelReservationResponse response, CancellationToken cancellationToken)
+    private async Task<bool> CancelReservationAsync(string stationId, int reservationId, CancelReservationResponse response, CancellationToken cancellationToken)
     {
         var accepted = response.Status == CancelReservationStatus.Accepted;
         // Rejected means the station holds no such reservation (it expired or was used unseen): it is not active any more.
@@ -61,7 +61,7 @@ public sealed class CommandEffects(
         return accepted;
     }
 
-    public async Task<bool> SendLocalListAsync(string stationId, SendLocalListRequest request, SendLocalListResponse response, CancellationToken cancellationToken)
+    private async Task<bool> SendLocalListAsync(string stationId, SendLocalListRequest request, SendLocalListResponse response, CancellationToken cancellationToken)
     {
         var accepted = response.Status == SendLocalListStatus.Accepted;
         if (accepted)
@@ -69,7 +69,7 @@ public sealed class CommandEffects(
         return accepted;
     }
 
-    public async Task<bool> SetDisplayMessageAsync(string stationId, SetDisplayMessageRequest request, SetDisplayMessageResponse response, CancellationToken cancellationToken)
+    private async Task<bool> SetDisplayMessageAsync(string stationId, SetDisplayMessageRequest request, SetDisplayMessageResponse response, CancellationToken cancellationToken)
     {
         var accepted = response.Status == DisplayMessageStatus.Accepted;
         if (accepted)
@@ -78,7 +78,7 @@ public sealed class CommandEffects(
     }
 
     /// <summary>The stored message goes whatever the answer (Unknown: the station has no such message).</summary>
-    public async Task<bool> ClearDisplayMessageAsync(string stationId, int messageId, ClearDisplayMessageResponse response, CancellationToken cancellationToken)
+    private async Task<bool> ClearDisplayMessageAsync(string stationId, int messageId, ClearDisplayMessageResponse response, CancellationToken cancellationToken)
     {
         await messages.RemoveAsync(stationId, messageId, cancellationToken);
         return response.Status == ClearMessageStatus.Accepted;
@@ -87,5 +87,5 @@ public sealed class CommandEffects(
     private static T Read<T>(JsonElement json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> contract) =>
         json.Deserialize(contract) ?? throw new JsonException($"A {typeof(T).Name} payload was null.");
 
-    private static async Task<bool> CountAsBool(Task<int> removed) => await removed > 0;
+    private static async Task<int> Count(Task<bool> applied) => await applied ? 1 : 0;
 }

@@ -52,6 +52,15 @@ public sealed record CommandOutcome(string StationId, string Action, CommandStat
     /// <summary>The station's CALLERROR (<see cref="CommandStatus.CallError"/>).</summary>
     public CommandCallError? Error { get; init; }
 
+    /// <summary>
+    /// What the CSMS stored of the answered command (<see cref="CommandEffects"/>): for ClearChargingProfile how
+    /// many stored profiles were removed; for the other commands with an effect 1 when the station applied it.
+    /// </summary>
+    public int StoredChanges { get; init; }
+
+    /// <summary>The station answered, but what it changed could not be stored: why (null when stored or nothing to store).</summary>
+    public string? StoreFailure { get; init; }
+
     /// <summary>From the CALL's start to its end (answer, error or failure); null when nothing was sent.</summary>
     public TimeSpan? RoundTrip { get; init; }
 

@@ -47,12 +47,12 @@ public sealed class OperatorCommands(StationConnections connections, CommandEffe
     {
         try
         {
-            await effects.RecordAsync(outcome.StationId, outcome.Action, request, response, cancellationToken);
-            return outcome;
+            return outcome with { StoredChanges = await effects.RecordAsync(outcome.StationId, outcome.Action, request, response, cancellationToken) };
         }
         catch (Exception exception) when (exception is Data.StorageUnavailableException or Data.StorageRejectedValueException)
         {
-            return outcome with { Detail = $"The station answered {outcome.Action}, but the CSMS could not store what it changed: {exception.Message}" };
+            var failure = $"The station answered {outcome.Action}, but the CSMS could not store what it changed: {exception.Message}";
+            return outcome with { Detail = failure, StoreFailure = failure };
         }
     }
 

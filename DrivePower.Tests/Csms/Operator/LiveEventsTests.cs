@@ -144,6 +144,26 @@ public sealed class LiveEventsTests(MigratedDatabaseFixture db) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_command_sent_through_its_own_endpoint_is_published_like_one_sent_through_the_commands_endpoint()
+    {
+        var handlers = new OcppHandlerRegistry().On<ReserveNowRequest, ReserveNowResponse>((_, _, _) =>
+            ValueTask.FromResult(new ReserveNowResponse { Status = ReserveNowStatus.Accepted }));
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("LE-OWN", handlers);
+        using var timeout = Timeout();
+        await using var stream = await EventStream.OpenAsync(csms.Http, "/api/events?stationId=LE-OWN", cancellationToken: timeout.Token);
+
+        using var response = await csms.Http.PostRawAsync("/api/stations/LE-OWN/reservations",
+            """{"id":9,"expiryDateTime":"2030-01-01T00:00:00Z","idToken":{"idToken":"CARD-E","type":"ISO14443"}}""");
+        var sent = await stream.NextOfTypeAsync("commandSent", timeout.Token);
+        var answered = await stream.NextOfTypeAsync("commandAnswered", timeout.Token);
+
+        Assert.True((await response.JsonAsync()).GetProperty("applied").GetBoolean());
+        Assert.Equal(("ReserveNow", "ReserveNow", "Answered"), (sent.Data.GetProperty("action").GetString(),
+            answered.Data.GetProperty("action").GetString(), answered.Data.GetProperty("outcome").GetString()));
+    }
+
+    [Fact]
     public async Task energyWh_means_the_energy_delivered_in_the_session_in_events_and_in_the_REST_API_alike()
     {
         await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);

@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Reflection;
 using System.Text.Json;
 using csms::DrivePower.Csms.Apis;
+using csms::DrivePower.Csms.Commands;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Rpc;
 using DrivePower.Tests.Csms;
@@ -96,9 +97,10 @@ public class RpcUnderAbuseTests
     [Fact]
     public void The_operator_api_answers_a_send_timeout_with_504_problem_details()
     {
-        var problem = CommandsApi.CallFailure(new OcppSendTimeoutException("CP-1", TimeSpan.FromSeconds(30)), "CP-1", "Reset");
+        var outcome = OperatorCommands.Failed(new OcppSendTimeoutException("CP-1", TimeSpan.FromSeconds(30)), "CP-1", "Reset");
 
-        Assert.NotNull(problem);
+        Assert.NotNull(outcome);
+        var problem = CommandsApi.ToProblem(outcome);
         Assert.Equal(504, problem.StatusCode);
         Assert.Equal("The station stopped reading", problem.ProblemDetails.Title);
         Assert.Contains("CP-1", problem.ProblemDetails.Detail);
