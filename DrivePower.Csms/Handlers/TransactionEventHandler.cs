@@ -9,10 +9,12 @@ namespace DrivePower.Csms.Handlers;
 /// <summary>
 /// TransactionEvent: the transaction, the raw event and its meter values are stored together; a
 /// repeated seqNo changes nothing and is answered the same. Subscribers learn of stored events only.
-/// An event naming a reservationId marks that reservation Used by the transaction.
+/// An event naming a reservationId marks that reservation Used by the transaction; the Ended event
+/// removes the transaction's TxProfiles and display messages, as the station does.
 /// </summary>
 public sealed class TransactionEventHandler(
-    TransactionStore transactions, ReservationStore reservations, IdTokenAuthorizer authorizer, StationEventHub events, TimeProvider time)
+    TransactionStore transactions, ReservationStore reservations, EndedTransactionCleanup cleanup, IdTokenAuthorizer authorizer,
+    StationEventHub events, TimeProvider time)
     : IStationCallHandler<TransactionEventRequest, TransactionEventResponse>
 {
     public async ValueTask<TransactionEventResponse> HandleAsync(OcppCallContext context, TransactionEventRequest request, CancellationToken cancellationToken)
@@ -22,6 +24,8 @@ public sealed class TransactionEventHandler(
             events.Publish(ToEvent(context.StationId, request, outcome));
         if (request.ReservationId is { } reservationId)
             await reservations.EndAsync(context.StationId, reservationId, "Used", request.TransactionInfo.TransactionId, time.GetUtcNow(), cancellationToken);
+        if (request.EventType == TransactionEventType.Ended)
+            await cleanup.RemoveAsync(context.StationId, request.TransactionInfo.TransactionId, cancellationToken);
 
         return new TransactionEventResponse
         {

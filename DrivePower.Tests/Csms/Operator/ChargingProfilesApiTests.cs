@@ -43,6 +43,39 @@ public sealed class ChargingProfilesApiTests(MigratedDatabaseFixture db) : IClas
     }
 
     [Fact]
+    public async Task When_a_transaction_ends_its_TxProfile_and_display_messages_are_dropped_and_other_profiles_stay()
+    {
+        var handlers = new OcppHandlerRegistry()
+            .On<SetChargingProfileRequest, SetChargingProfileResponse>((_, _, _) => ValueTask.FromResult(new SetChargingProfileResponse { Status = ChargingProfileStatus.Accepted }))
+            .On<SetDisplayMessageRequest, SetDisplayMessageResponse>((_, _, _) => ValueTask.FromResult(new SetDisplayMessageResponse { Status = DisplayMessageStatus.Accepted }));
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString);
+        await using var station = await csms.ConnectBootedAsync("SC-TXEND", handlers);
+        var start = DateTimeOffset.UtcNow;
+        await station.CallAsync(Event(TransactionEventType.Started, 0, start));
+        var txProfile = Set(1, 21).Replace("\"TxDefaultProfile\"", "\"TxProfile\",\"transactionId\":\"TX-END\"");
+        (await csms.Http.PostRawAsync("/api/stations/SC-TXEND/charging-profiles", txProfile)).Dispose();
+        (await csms.Http.PostRawAsync("/api/stations/SC-TXEND/charging-profiles", Set(1, 22))).Dispose();
+        (await csms.Http.PostRawAsync("/api/stations/SC-TXEND/commands/SetDisplayMessage",
+            """{"message":{"id":5,"priority":"NormalCycle","transactionId":"TX-END","message":{"format":"UTF8","content":"Charging"}}}""")).Dispose();
+        Assert.Equal(2, (await csms.Http.GetJsonAsync("/api/stations/SC-TXEND/charging-profiles")).GetArrayLength());
+        Assert.Equal(1, (await csms.Http.GetJsonAsync("/api/stations/SC-TXEND/display-messages")).GetArrayLength());
+
+        await station.CallAsync(Event(TransactionEventType.Ended, 1, start.AddMinutes(1)));
+
+        var left = Assert.Single((await csms.Http.GetJsonAsync("/api/stations/SC-TXEND/charging-profiles")).EnumerateArray());
+        Assert.Equal(22, left.GetProperty("id").GetInt32());
+        Assert.Equal(0, (await csms.Http.GetJsonAsync("/api/stations/SC-TXEND/display-messages")).GetArrayLength());
+    }
+
+    private static TransactionEventRequest Event(TransactionEventType type, int seqNo, DateTimeOffset at) => new()
+    {
+        EventType = type, Timestamp = at, SeqNo = seqNo,
+        TriggerReason = type == TransactionEventType.Started ? TriggerReason.Authorized : TriggerReason.EVDeparted,
+        TransactionInfo = new Transaction { TransactionId = "TX-END", StoppedReason = type == TransactionEventType.Ended ? StoppedReason.EVDisconnected : null },
+        Evse = new Evse { Id = 1, ConnectorId = 1 },
+    };
+
+    [Fact]
     public async Task A_profile_body_that_breaks_the_schema_is_400_with_its_violations_and_nothing_is_sent()
     {
         var sent = false;
