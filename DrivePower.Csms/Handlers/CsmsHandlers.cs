@@ -28,6 +28,7 @@ public static class CsmsHandlers
         services.AddSingleton<ReservationStore>();
         services.AddSingleton<LocalAuthListStore>();
         services.AddSingleton<DisplayMessageStore>();
+        services.AddSingleton<TariffStore>();
 
         return services
             .AddStationCall<BootNotificationRequest, BootNotificationResponse, BootNotificationHandler>()

@@ -9,7 +9,8 @@ namespace DrivePower.Csms.Handlers;
 /// <summary>
 /// TransactionEvent: the transaction, the raw event and its meter values are stored together; a
 /// repeated seqNo changes nothing and is answered the same. Subscribers learn of stored events only.
-/// An event naming a reservationId marks that reservation Used by the transaction.
+/// An event naming a reservationId marks that reservation Used by the transaction. With a tariff, Updated
+/// is answered with the running cost and Ended with the final one (computed in the same batch).
 /// </summary>
 public sealed class TransactionEventHandler(
     TransactionStore transactions, ReservationStore reservations, IdTokenAuthorizer authorizer, StationEventHub events, TimeProvider time)
@@ -25,6 +26,7 @@ public sealed class TransactionEventHandler(
 
         return new TransactionEventResponse
         {
+            TotalCost = request.EventType is TransactionEventType.Started ? null : outcome.TotalCost,
             IdTokenInfo = request.IdToken is { } idToken ? await authorizer.AuthorizeAsync(idToken, cancellationToken) : null,
         };
     }
