@@ -100,4 +100,25 @@ public sealed class TariffTests(MigratedDatabaseFixture db) : IClassFixture<Migr
 
         await response.ProblemAsync(404);
     }
+
+    [Fact]
+    public async Task Running_transactions_are_sent_their_stored_cost_in_a_periodic_CostUpdated()
+    {
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString,
+            new Dictionary<string, string?> { ["Csms:Tariff:CostUpdatedIntervalSeconds"] = "1" });
+        var received = new TaskCompletionSource<CostUpdatedRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handlers = new DrivePower.Ocpp.Rpc.OcppHandlerRegistry().On<CostUpdatedRequest, CostUpdatedResponse>((_, request, _) =>
+        {
+            received.TrySetResult(request);
+            return ValueTask.FromResult(new CostUpdatedResponse());
+        });
+        await using var station = await csms.ConnectBootedAsync("TARIFF-PUSH", handlers);
+        (await csms.Http.PutAsJsonAsync("/api/tariff", Default)).EnsureSuccessStatusCode();
+
+        await station.CallAsync(Event(TransactionEventType.Started, 0, "pushed-tx", 1000m));
+        await station.CallAsync(Event(TransactionEventType.Updated, 1, "pushed-tx", 2500m));
+        var update = await received.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(("pushed-tx", 1.00m), (update.TransactionId, update.TotalCost));
+    }
 }
