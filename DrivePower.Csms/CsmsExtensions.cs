@@ -10,6 +10,7 @@ using DrivePower.Csms.Ocpp;
 using DrivePower.Csms.Schema;
 using DrivePower.Csms.StationFiles;
 using DrivePower.Csms.Stations;
+using DrivePower.Csms.Tariffs;
 using DrivePower.Csms.WebConsole;
 using DrivePower.Database;
 using DrivePower.Ocpp.Rpc;
@@ -75,6 +76,7 @@ public static class CsmsExtensions
         builder.AddStationAuthentication();
         builder.Services.AddCsmsHandlers();
         builder.AddMessageJournal();
+        builder.AddTariffs();
         builder.AddOperatorApi();
         builder.AddConsole();
         return builder;

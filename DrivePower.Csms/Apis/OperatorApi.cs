@@ -63,6 +63,7 @@ public static class OperatorApi
         api.MapReservationsApi();
         api.MapLocalAuthListApi();
         api.MapDisplayMessagesApi();
+        api.MapTariffsApi();
         return app;
     }
 }

@@ -35,4 +35,6 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(LocalAuthListVersionModel))]
 [JsonSerializable(typeof(List<DisplayMessageModel>))]
 [JsonSerializable(typeof(DisplayMessageCommandResult))]
+[JsonSerializable(typeof(TariffRequest))]
+[JsonSerializable(typeof(TariffModel))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

@@ -25,6 +25,7 @@ public static class CsmsSettingsCheck
         SettingsSection.Check<WriteBatchingOptions>(configuration, WriteBatchingOptions.SectionName, problems);
         SettingsSection.Check<DatabasePoolOptions>(configuration, DatabasePoolOptions.SectionName, problems);
         SettingsSection.Check<JournalOptions>(configuration, JournalOptions.SectionName, problems);
+        SettingsSection.Check<Tariffs.TariffOptions>(configuration, Tariffs.TariffOptions.SectionName, problems);
         var operatorApi = SettingsSection.Check<OperatorApiOptions>(configuration, OperatorApiOptions.SectionName, problems);
         CheckOperatorKey(configuration, operatorApi, problems);
         return problems;

@@ -59,6 +59,9 @@ public sealed class TransactionStore : IAsyncDisposable
             AS v(timestamp, measurand, phase, location, context, unit, value)
         """;
 
+    // The energy readings and the cost in one statement, so pricing adds no round trip to the batch: the
+    // station's override or else the default tariff; fee + kWh x price + minutes from start to the end
+    // (or the latest event) x price, rounded to 2 decimals. Without a tariff the stored cost stays as it was.
     private const string UpdateEnergySql = """
         WITH energy AS (
             SELECT mv.id, mv.seq_no, mv.timestamp,
@@ -68,16 +71,38 @@ public sealed class TransactionStore : IAsyncDisposable
               AND mv.seq_no <= COALESCE(
                   (SELECT min(e.seq_no) FROM transaction_events e WHERE e.transaction_pk = @pk AND e.event_type = 'Ended'),
                   2147483647)
+        ),
+        reading AS (
+            SELECT (SELECT wh FROM energy ORDER BY seq_no, timestamp, id LIMIT 1) AS start_wh,
+                   (SELECT wh FROM energy ORDER BY seq_no DESC, timestamp DESC, id DESC LIMIT 1) AS end_wh
+        ),
+        tariff AS (
+            SELECT currency, price_per_kwh, price_per_minute, price_per_session FROM tariffs
+            WHERE station_id = @station OR station_id IS NULL
+            ORDER BY station_id NULLS LAST LIMIT 1
+        ),
+        priced AS (
+            SELECT r.start_wh, r.end_wh, tf.currency,
+                   round(tf.price_per_session
+                       + COALESCE(r.end_wh - r.start_wh, 0) / 1000 * tf.price_per_kwh
+                       + GREATEST(0, extract(epoch FROM COALESCE(t.ended_at, t.last_event_at) - COALESCE(t.started_at, t.created_at)) / 60)
+                         * tf.price_per_minute, 2) AS cost
+            FROM reading r CROSS JOIN transactions t LEFT JOIN tariff tf ON true
+            WHERE t.id = @pk
         )
         UPDATE transactions AS t SET
-            energy_start_wh = (SELECT wh FROM energy ORDER BY seq_no, timestamp, id LIMIT 1),
-            energy_end_wh = (SELECT wh FROM energy ORDER BY seq_no DESC, timestamp DESC, id DESC LIMIT 1)
+            energy_start_wh = p.start_wh,
+            energy_end_wh = p.end_wh,
+            total_cost = COALESCE(p.cost, t.total_cost),
+            currency = COALESCE(p.currency, t.currency)
+        FROM priced p
         WHERE t.id = @pk
-        RETURNING t.id, t.is_active, t.evse_id, t.id_token, t.charging_state, t.stopped_reason, t.energy_start_wh, t.energy_end_wh
+        RETURNING t.id, t.is_active, t.evse_id, t.id_token, t.charging_state, t.stopped_reason, t.energy_start_wh, t.energy_end_wh,
+                  t.total_cost, t.currency
         """;
 
     private const string ReadSql = """
-        SELECT id, is_active, evse_id, id_token, charging_state, stopped_reason, energy_start_wh, energy_end_wh
+        SELECT id, is_active, evse_id, id_token, charging_state, stopped_reason, energy_start_wh, energy_end_wh, total_cost, currency
         FROM transactions WHERE id = @pk
         """;
 
@@ -130,14 +155,14 @@ public sealed class TransactionStore : IAsyncDisposable
         var (stationId, request, payload, now) = (write.StationId, write.Request, write.Payload, write.Now);
         var (pk, lastSeqNo, ended) = await EnsureAsync(connection, stationId, request.TransactionInfo.TransactionId, request, now, ct);
         if (!await InsertEventAsync(connection, pk, request, payload, now, ct))
-            return await ReadAsync(connection, ReadSql, pk, duplicate: true, ct);
+            return await ReadAsync(connection, ReadSql, pk, stationId: null, ct);
 
         var applies = request.EventType == TransactionEventType.Ended
             ? !ended || request.SeqNo > lastSeqNo
             : !ended && request.SeqNo > lastSeqNo;
         var evseId = await UpdateAsync(connection, pk, request, applies, now, ct);
         await InsertMeterValuesAsync(connection, stationId, evseId, pk, request.SeqNo, payload, now, ct);
-        return await ReadAsync(connection, UpdateEnergySql, pk, duplicate: false, ct);
+        return await ReadAsync(connection, UpdateEnergySql, pk, stationId, ct);
     }
 
     public ValueTask DisposeAsync() => _batcher.DisposeAsync();
@@ -210,14 +235,18 @@ public sealed class TransactionStore : IAsyncDisposable
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<TransactionEventOutcome> ReadAsync(NpgsqlConnection connection, string statement, long pk, bool duplicate, CancellationToken ct)
+    // A duplicate only reads (no station id); a new event updates the energy and cost for its station's tariff.
+    private static async Task<TransactionEventOutcome> ReadAsync(NpgsqlConnection connection, string statement, long pk, string? stationId, CancellationToken ct)
     {
+        var duplicate = stationId is null;
         await using var command = new NpgsqlCommand(statement, connection);
         command.Parameters.AddWithValue("pk", pk);
+        if (stationId is not null)
+            command.Parameters.AddWithValue("station", stationId);
         var rows = await command.ReadAllAsync(row => new TransactionEventOutcome(
             row.Get<long>("id"), duplicate, row.Get<bool>("is_active"), row.Get<int?>("evse_id"), row.Get<string>("id_token"),
             row.Get<string>("charging_state"), row.Get<string>("stopped_reason"),
-            row.Get<decimal?>("energy_start_wh"), row.Get<decimal?>("energy_end_wh")), ct);
+            row.Get<decimal?>("energy_start_wh"), row.Get<decimal?>("energy_end_wh"), row.Get<decimal?>("total_cost"), row.Get<string>("currency")), ct);
         return rows[0];
     }
 }

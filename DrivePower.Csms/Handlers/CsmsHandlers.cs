@@ -29,6 +29,7 @@ public static class CsmsHandlers
         services.AddSingleton<LocalAuthListStore>();
         services.AddSingleton<DisplayMessageStore>();
         services.AddSingleton<EndedTransactionCleanup>();
+        services.AddSingleton<TariffStore>();
 
         return services
             .AddStationCall<BootNotificationRequest, BootNotificationResponse, BootNotificationHandler>()

@@ -10,7 +10,8 @@ namespace DrivePower.Csms.Handlers;
 /// TransactionEvent: the transaction, the raw event and its meter values are stored together; a
 /// repeated seqNo changes nothing and is answered the same. Subscribers learn of stored events only.
 /// An event naming a reservationId marks that reservation Used by the transaction; the Ended event
-/// removes the transaction's TxProfiles and display messages, as the station does.
+/// removes the transaction's TxProfiles and display messages, as the station does. With a tariff, Ended
+/// is answered with the final cost (computed in the same batch); the running cost goes by CostUpdated.
 /// </summary>
 public sealed class TransactionEventHandler(
     TransactionStore transactions, ReservationStore reservations, EndedTransactionCleanup cleanup, IdTokenAuthorizer authorizer,
@@ -29,6 +30,8 @@ public sealed class TransactionEventHandler(
 
         return new TransactionEventResponse
         {
+            // The schema: totalCost "SHALL only be sent when charging has ended"; the running cost goes by CostUpdated.
+            TotalCost = request.EventType is TransactionEventType.Ended ? outcome.TotalCost : null,
             IdTokenInfo = request.IdToken is { } idToken ? await authorizer.AuthorizeAsync(idToken, cancellationToken) : null,
         };
     }

@@ -88,7 +88,8 @@ internal static class ControlApi
             evse.Transaction?.IdToken?.Token,
             evse.Meter.PowerW,
             evse.Meter.EvMaxPowerW,
-            CompositeScheduler.WattsAt(station, evse.Id, DateTimeOffset.UtcNow)))]);
+            CompositeScheduler.WattsAt(station, evse.Id, DateTimeOffset.UtcNow),
+            evse.Transaction?.TotalCost))]);
 
     private static IResult On(StationDirectory directory, string stationId, Func<Station, IResult> action)
     {

@@ -4,7 +4,7 @@ namespace DrivePower.Emulator.Control;
 public sealed record StationView(string Id, bool Connected, bool Accepted, bool Offline, IReadOnlyList<EvseView> Evses);
 
 public sealed record EvseView(int Id, IReadOnlyList<ConnectorView> Connectors, string? TransactionId, string? ChargingState,
-    string? IdToken, decimal PowerW, int EvMaxPowerW, decimal? LimitW);
+    string? IdToken, decimal PowerW, int EvMaxPowerW, decimal? LimitW, decimal? TotalCost = null);
 
 public sealed record ConnectorView(int Id, string Status, bool Plugged, bool Faulted);
 

@@ -31,7 +31,8 @@ internal static class StationHandlers
         .OnCancelReservation()
         .OnSendLocalList()
         .OnGetLocalListVersion()
-        .OnDisplayMessages();
+        .OnDisplayMessages()
+        .OnCostUpdated();
 
     public static Station StationOf(OcppCallContext context) =>
         context.Connection.State as Station ?? throw new InvalidOperationException("The connection has no station attached.");

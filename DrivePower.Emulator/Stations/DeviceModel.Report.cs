@@ -60,6 +60,7 @@ internal sealed partial class DeviceModel
         yield return new Component { Name = "LocalAuthListCtrlr" };
         yield return new Component { Name = "AuthCacheCtrlr" };
         yield return new Component { Name = "DisplayMessageCtrlr" };
+        yield return new Component { Name = "TariffCostCtrlr" };
         foreach (var evse in station.Evses)
         {
             yield return new Component { Name = "EVSE", Evse = new Evse { Id = evse.Id } };

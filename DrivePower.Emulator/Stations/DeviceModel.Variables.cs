@@ -79,6 +79,7 @@ internal sealed partial class DeviceModel
         "LocalAuthListCtrlr" when component.Evse is null => LocalAuthListVariables(),
         "AuthCacheCtrlr" when component.Evse is null => AuthCacheVariables(),
         "DisplayMessageCtrlr" when component.Evse is null => DisplayMessageVariables(),
+        "TariffCostCtrlr" when component.Evse is null => TariffCostVariables(),
         "SampledDataCtrlr" when component.Evse is null => new(StringComparer.Ordinal)
         {
             ["TxUpdatedInterval"] = new(() => Seconds(TxUpdatedInterval), value => Write(value, 1, interval => TxUpdatedInterval = interval)),

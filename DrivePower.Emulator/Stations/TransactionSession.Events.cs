@@ -55,6 +55,8 @@ internal sealed partial class TransactionSession
     /// <summary>The CSMS may refuse the token in its answer: then the station stops the transaction.</summary>
     private void OnAnswer(TransactionEventType type, TransactionEventResponse response)
     {
+        if (response.TotalCost is { } cost)
+            TotalCost = cost;
         if (IdToken is { } idToken && response.IdTokenInfo is { } verdict && _station.DeviceModel.AuthCacheEnabled
             && !(_station.DeviceModel.LocalAuthListEnabled && _station.LocalAuthList.Find(idToken) is not null))
             _station.AuthorizationCache.Store(idToken, verdict);

@@ -40,6 +40,9 @@ internal sealed partial class TransactionSession
 
     public int? RemoteStartId { get; private set; }
 
+    /// <summary>The latest cost the CSMS told (CostUpdated, or totalCost in a TransactionEvent answer); null until it does.</summary>
+    public decimal? TotalCost { get; set; }
+
     /// <summary>The reservation this transaction uses (H01): sent with its token.</summary>
     public int? ReservationId { get; set; }
 

@@ -49,6 +49,7 @@ public static class OcppActions
         Define("GetDisplayMessages", OcppDirection.CsmsToStation, Json.GetDisplayMessagesRequest, Json.GetDisplayMessagesResponse),
         Define("NotifyDisplayMessages", OcppDirection.StationToCsms, Json.NotifyDisplayMessagesRequest, Json.NotifyDisplayMessagesResponse),
         Define("ClearDisplayMessage", OcppDirection.CsmsToStation, Json.ClearDisplayMessageRequest, Json.ClearDisplayMessageResponse),
+        Define("CostUpdated", OcppDirection.CsmsToStation, Json.CostUpdatedRequest, Json.CostUpdatedResponse),
     ];
 
     private static readonly FrozenDictionary<string, OcppAction> ByName =

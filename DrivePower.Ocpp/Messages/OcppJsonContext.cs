@@ -93,6 +93,8 @@ namespace DrivePower.Ocpp.Messages;
 [JsonSerializable(typeof(NotifyDisplayMessagesResponse))]
 [JsonSerializable(typeof(ClearDisplayMessageRequest))]
 [JsonSerializable(typeof(ClearDisplayMessageResponse))]
+[JsonSerializable(typeof(CostUpdatedRequest))]
+[JsonSerializable(typeof(CostUpdatedResponse))]
 [JsonSerializable(typeof(CustomData))]
 [JsonSerializable(typeof(StatusInfo))]
 [JsonSerializable(typeof(Evse))]

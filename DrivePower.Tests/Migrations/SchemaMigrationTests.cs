@@ -10,7 +10,7 @@ public sealed class SchemaMigrationTests
         "charging_limits", "charging_profiles", "device_model_variables", "display_messages", "id_tokens", "local_auth_list_entries",
         "local_auth_lists", "meter_values", "ocpp_journal", "reservations",
         "station_connector_status_history",
-        "station_connector_statuses", "station_events", "stations", "transaction_events", "transactions",
+        "station_connector_statuses", "station_events", "stations", "tariffs", "transaction_events", "transactions",
     ];
 
     private static readonly string[] AllIndexes =
@@ -24,7 +24,7 @@ public sealed class SchemaMigrationTests
         "pk_local_auth_list_entries", "pk_local_auth_lists", "pk_meter_values", "pk_ocpp_journal",
         "pk_reservations", "pk_station_connector_status_history",
         "pk_station_connector_statuses", "pk_station_events", "pk_stations", "pk_transaction_events", "pk_transactions",
-        "uq_transaction_events_seq_no", "uq_transactions_station_transaction",
+        "uq_tariffs_station", "uq_transaction_events_seq_no", "uq_transactions_station_transaction",
     ];
 
     [Fact]

@@ -5,12 +5,14 @@ namespace DrivePower.Csms.Apis.Models;
 /// <summary>
 /// A transaction: <c>id</c> is the CSMS's numeric id, <c>transactionId</c> the station's.
 /// <c>energyWh</c> is <c>energyEndWh - energyStartWh</c> when both are known. <c>csmsEnd</c> is set when an
-/// operator ended it on the CSMS side (<c>POST /api/transactions/{id}/end</c>), null otherwise.
+/// operator ended it on the CSMS side (<c>POST /api/transactions/{id}/end</c>), null otherwise. <c>totalCost</c> (in
+/// <c>currency</c>) is the cost by the tariff: running while active, final once ended; null when no tariff priced it.
 /// </summary>
 public sealed record TransactionSummary(
     long Id, string StationId, string TransactionId, int? EvseId, int? ConnectorId, string? IdToken, string? IdTokenType,
     DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, DateTimeOffset LastEventAt, string? StoppedReason, string? ChargingState,
-    decimal? EnergyStartWh, decimal? EnergyEndWh, decimal? EnergyWh, int LastSeqNo, bool IsActive, TransactionCsmsEnd? CsmsEnd);
+    decimal? EnergyStartWh, decimal? EnergyEndWh, decimal? EnergyWh, int LastSeqNo, bool IsActive, TransactionCsmsEnd? CsmsEnd,
+    decimal? TotalCost, string? Currency);
 
 /// <summary>Who ended a transaction on the CSMS side, why, and when.</summary>
 public sealed record TransactionCsmsEnd(string EndedBy, string Reason, DateTimeOffset At);

@@ -13,7 +13,8 @@ public sealed class TransactionQueries(SqlRunner sql)
 
     internal const string Columns = """
         id, station_id, transaction_id, evse_id, connector_id, id_token, id_token_type, started_at, ended_at, last_event_at,
-        stopped_reason, charging_state, energy_start_wh, energy_end_wh, last_seq_no, is_active, csms_ended_by, csms_end_reason, csms_ended_at
+        stopped_reason, charging_state, energy_start_wh, energy_end_wh, last_seq_no, is_active, csms_ended_by, csms_end_reason, csms_ended_at,
+        total_cost, currency
         """;
 
     private const string ListSql = $"""
@@ -95,6 +96,7 @@ public sealed class TransactionQueries(SqlRunner sql)
             row.Get<int>("last_seq_no"), row.Get<bool>("is_active"),
             row.Get<string>("csms_ended_by") is { } endedBy
                 ? new TransactionCsmsEnd(endedBy, row.Get<string>("csms_end_reason") ?? "", row.Get<DateTimeOffset>("csms_ended_at"))
-                : null);
+                : null,
+            row.Get<decimal?>("total_cost"), row.Get<string>("currency"));
     }
 }

@@ -101,6 +101,7 @@ public static class OcppExamples
             """{"status":"Unknown","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
         ["NotifyDisplayMessages"] = ("""{"messageInfo":[""" + MessageInfo + """],"requestId":2,"tbc":true,"customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
         ["ClearDisplayMessage"] = ("""{"id":4,"customData":{"vendorId":"v"}}""", """{"status":"Accepted","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["CostUpdated"] = ("""{"totalCost":12.34,"transactionId":"tx-1","customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
     };
 
     public static TheoryData<string> ActionNames() => new(ByAction.Keys);

@@ -49,6 +49,7 @@ public class OcppMessageTests
             ["GetDisplayMessages"] = OcppDirection.CsmsToStation,
             ["NotifyDisplayMessages"] = OcppDirection.StationToCsms,
             ["ClearDisplayMessage"] = OcppDirection.CsmsToStation,
+            ["CostUpdated"] = OcppDirection.CsmsToStation,
         };
 
         Assert.Equal(expected, OcppActions.All.ToDictionary(action => action.Name, action => action.Direction));

@@ -90,6 +90,7 @@ public class OcppPayloadValidatorTests
     [InlineData("CancelReservation", """{"reservationId":"1"}""", "$.reservationId")]
     [InlineData("SendLocalList", """{"versionNumber":1.5,"updateType":"Full"}""", "$.versionNumber")]
     [InlineData("ClearDisplayMessage", """{"id":"4"}""", "$.id")]
+    [InlineData("CostUpdated", """{"totalCost":"1.50","transactionId":"tx-1"}""", "$.totalCost")]
     public void A_nested_value_of_the_wrong_type_is_a_TypeConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.TypeConstraintViolation, path);
 
@@ -143,6 +144,7 @@ public class OcppPayloadValidatorTests
     [InlineData("SetChargingProfile", """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"transactionId":"0123456789012345678901234567890123456","chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":7000}]}]}}""", "$.chargingProfile.transactionId")]
     [InlineData("ReserveNow", """{"id":1,"expiryDateTime":"2025-06-01T13:00:00Z","idToken":{"idToken":"0123456789012345678901234567890123456","type":"Local"}}""", "$.idToken.idToken")]
     [InlineData("SetDisplayMessage", """{"message":{"id":1,"priority":"InFront","message":{"format":"UTF8","content":"Hi"},"display":{"name":"@V51@"}}}""", "$.message.display.name")]
+    [InlineData("CostUpdated", """{"totalCost":1.5,"transactionId":"0123456789012345678901234567890123456"}""", "$.transactionId")]
     public void A_string_longer_than_its_maxLength_is_a_PropertyConstraintViolation(string action, string payload, string path) =>
         AssertSingle(Request(action, payload.Replace("@V256@", new string('V', 256)).Replace("@V51@", new string('V', 51))), OcppErrorCode.PropertyConstraintViolation, path);
 

@@ -61,6 +61,8 @@ public class RequiredPropertiesTests
         { "TriggerMessage", false, "status" },
         { "ClearCache", true, "" },
         { "ClearCache", false, "status" },
+        { "CostUpdated", true, "totalCost,transactionId" },
+        { "CostUpdated", false, "" },
     };
 
     [Theory]

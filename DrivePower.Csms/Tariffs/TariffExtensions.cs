@@ -1,0 +1,15 @@
+namespace DrivePower.Csms.Tariffs;
+
+public static class TariffExtensions
+{
+    /// <summary>Registers the tariff block: its settings, the store the API uses and the periodic CostUpdated sender.</summary>
+    public static IHostApplicationBuilder AddTariffs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TariffOptions>()
+            .BindConfiguration(TariffOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<CostUpdateSender>();
+        return builder;
+    }
+}
