@@ -49,6 +49,9 @@ public class OcppMessageTests
             ["GetDisplayMessages"] = OcppDirection.CsmsToStation,
             ["NotifyDisplayMessages"] = OcppDirection.StationToCsms,
             ["ClearDisplayMessage"] = OcppDirection.CsmsToStation,
+            ["GetLog"] = OcppDirection.CsmsToStation,
+            ["CustomerInformation"] = OcppDirection.CsmsToStation,
+            ["NotifyCustomerInformation"] = OcppDirection.StationToCsms,
         };
 
         Assert.Equal(expected, OcppActions.All.ToDictionary(action => action.Name, action => action.Direction));
