@@ -7,7 +7,7 @@ namespace DrivePower.Migrations;
 /// </summary>
 internal static class RequiredSchema
 {
-    public const long Version = 202612020023;
+    public const long Version = 202612020025;
 
-    public const string Name = "CreateDisplayMessages";
+    public const string Name = "CreateStationLogs";
 }

@@ -63,6 +63,8 @@ public static class OperatorApi
         api.MapReservationsApi();
         api.MapLocalAuthListApi();
         api.MapDisplayMessagesApi();
+        api.MapStationLogsApi();
+        api.MapCustomerInformationApi();
         return app;
     }
 }

@@ -35,4 +35,8 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(LocalAuthListVersionModel))]
 [JsonSerializable(typeof(List<DisplayMessageModel>))]
 [JsonSerializable(typeof(DisplayMessageCommandResult))]
+[JsonSerializable(typeof(LogRequestBody))]
+[JsonSerializable(typeof(LogRequestResult))]
+[JsonSerializable(typeof(List<StationLogModel>))]
+[JsonSerializable(typeof(CustomerInformationModel))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

@@ -28,6 +28,8 @@ public static class CsmsHandlers
         services.AddSingleton<ReservationStore>();
         services.AddSingleton<LocalAuthListStore>();
         services.AddSingleton<DisplayMessageStore>();
+        services.AddSingleton<StationLogStore>();
+        services.AddSingleton<CustomerInformationStore>();
 
         return services
             .AddStationCall<BootNotificationRequest, BootNotificationResponse, BootNotificationHandler>()
@@ -46,7 +48,8 @@ public static class CsmsHandlers
             .AddStationCall<NotifyChargingLimitRequest, NotifyChargingLimitResponse, NotifyChargingLimitHandler>()
             .AddStationCall<ClearedChargingLimitRequest, ClearedChargingLimitResponse, ClearedChargingLimitHandler>()
             .AddStationCall<ReservationStatusUpdateRequest, ReservationStatusUpdateResponse, ReservationStatusUpdateHandler>()
-            .AddStationCall<NotifyDisplayMessagesRequest, NotifyDisplayMessagesResponse, NotifyDisplayMessagesHandler>();
+            .AddStationCall<NotifyDisplayMessagesRequest, NotifyDisplayMessagesResponse, NotifyDisplayMessagesHandler>()
+            .AddStationCall<NotifyCustomerInformationRequest, NotifyCustomerInformationResponse, NotifyCustomerInformationHandler>();
     }
 
     /// <summary>Registers <typeparamref name="THandler"/> as the answer to <typeparamref name="TRequest"/>'s action.</summary>
