@@ -31,7 +31,9 @@ internal static class StationHandlers
         .OnCancelReservation()
         .OnSendLocalList()
         .OnGetLocalListVersion()
-        .OnDisplayMessages();
+        .OnDisplayMessages()
+        .OnGetLog()
+        .OnCustomerInformation();
 
     public static Station StationOf(OcppCallContext context) =>
         context.Connection.State as Station ?? throw new InvalidOperationException("The connection has no station attached.");
