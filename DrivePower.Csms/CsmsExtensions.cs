@@ -30,6 +30,10 @@ public static class CsmsExtensions
             .ValidateOnStart();
 
         builder.Services.AddSingleton<StationHttpAddress>();
+        builder.Services.AddOptions<LogUploadOptions>()
+            .BindConfiguration(LogUploadOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         // Before the upgrade Kestrel is in charge: a connection that never completes its request is its to close.
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<CsmsOptions>>((kestrel, csms) =>
@@ -88,6 +92,7 @@ public static class CsmsExtensions
         app.UseWebSockets();
         app.MapOcppEndpoint();
         app.MapOperatorApi();
+        app.MapLogUploads();
         app.MapConsole();
         return app;
     }

@@ -64,6 +64,8 @@ public static class OperatorApi
         api.MapLocalAuthListApi();
         api.MapDisplayMessagesApi();
         api.MapTariffsApi();
+        api.MapStationLogsApi();
+        api.MapCustomerInformationApi();
         return app;
     }
 }

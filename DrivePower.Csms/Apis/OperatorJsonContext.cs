@@ -37,4 +37,8 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(DisplayMessageCommandResult))]
 [JsonSerializable(typeof(TariffRequest))]
 [JsonSerializable(typeof(TariffModel))]
+[JsonSerializable(typeof(LogRequestBody))]
+[JsonSerializable(typeof(LogRequestResult))]
+[JsonSerializable(typeof(List<StationLogModel>))]
+[JsonSerializable(typeof(CustomerInformationModel))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

@@ -3,6 +3,7 @@ using DrivePower.Csms.Authentication;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Data.Batching;
 using DrivePower.Csms.Journal;
+using DrivePower.Csms.StationFiles;
 using Npgsql;
 
 namespace DrivePower.Csms.Configuration;
@@ -26,6 +27,7 @@ public static class CsmsSettingsCheck
         SettingsSection.Check<DatabasePoolOptions>(configuration, DatabasePoolOptions.SectionName, problems);
         SettingsSection.Check<JournalOptions>(configuration, JournalOptions.SectionName, problems);
         SettingsSection.Check<Tariffs.TariffOptions>(configuration, Tariffs.TariffOptions.SectionName, problems);
+        SettingsSection.Check<LogUploadOptions>(configuration, LogUploadOptions.SectionName, problems);
         var operatorApi = SettingsSection.Check<OperatorApiOptions>(configuration, OperatorApiOptions.SectionName, problems);
         CheckOperatorKey(configuration, operatorApi, problems);
         return problems;

@@ -30,6 +30,8 @@ public static class CsmsHandlers
         services.AddSingleton<DisplayMessageStore>();
         services.AddSingleton<EndedTransactionCleanup>();
         services.AddSingleton<TariffStore>();
+        services.AddSingleton<StationLogStore>();
+        services.AddSingleton<CustomerInformationStore>();
 
         return services
             .AddStationCall<BootNotificationRequest, BootNotificationResponse, BootNotificationHandler>()
@@ -48,7 +50,8 @@ public static class CsmsHandlers
             .AddStationCall<NotifyChargingLimitRequest, NotifyChargingLimitResponse, NotifyChargingLimitHandler>()
             .AddStationCall<ClearedChargingLimitRequest, ClearedChargingLimitResponse, ClearedChargingLimitHandler>()
             .AddStationCall<ReservationStatusUpdateRequest, ReservationStatusUpdateResponse, ReservationStatusUpdateHandler>()
-            .AddStationCall<NotifyDisplayMessagesRequest, NotifyDisplayMessagesResponse, NotifyDisplayMessagesHandler>();
+            .AddStationCall<NotifyDisplayMessagesRequest, NotifyDisplayMessagesResponse, NotifyDisplayMessagesHandler>()
+            .AddStationCall<NotifyCustomerInformationRequest, NotifyCustomerInformationResponse, NotifyCustomerInformationHandler>();
     }
 
     /// <summary>Registers <typeparamref name="THandler"/> as the answer to <typeparamref name="TRequest"/>'s action.</summary>

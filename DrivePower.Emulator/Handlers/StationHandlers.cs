@@ -32,7 +32,9 @@ internal static class StationHandlers
         .OnSendLocalList()
         .OnGetLocalListVersion()
         .OnDisplayMessages()
-        .OnCostUpdated();
+        .OnCostUpdated()
+        .OnGetLog()
+        .OnCustomerInformation();
 
     public static Station StationOf(OcppCallContext context) =>
         context.Connection.State as Station ?? throw new InvalidOperationException("The connection has no station attached.");

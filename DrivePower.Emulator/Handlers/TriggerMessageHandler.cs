@@ -6,7 +6,7 @@ namespace DrivePower.Emulator.Handlers;
 
 /// <summary>
 /// TriggerMessage: BootNotification (only before acceptance; after it Rejected, F06.FR.17), Heartbeat,
-/// StatusNotification, MeterValues and TransactionEvent are Accepted and sent right after the answer
+/// StatusNotification, MeterValues, TransactionEvent and LogStatusNotification (Idle unless an upload runs) are Accepted and sent right after the answer
 /// (even while Pending); an unknown EVSE or connector is Rejected; other messages are NotImplemented.
 /// </summary>
 internal static class TriggerMessageHandler
@@ -57,6 +57,10 @@ internal static class TriggerMessageHandler
                         transaction.SendTriggered();
                     return Task.CompletedTask;
                 });
+                return TriggerMessageStatus.Accepted;
+
+            case MessageTrigger.LogStatusNotification:
+                station.AfterAnswer(() => station.SendNowAsync(station.LogUploads.Current(), CancellationToken.None));
                 return TriggerMessageStatus.Accepted;
 
             default:

@@ -35,6 +35,20 @@ internal sealed class AuthorizationCache
             return _verdicts.TryGetValue(Key(idToken), out var verdict) ? verdict.GroupIdToken : null;
     }
 
+    /// <summary>The cached verdict itself, for a CustomerInformation report; null when not cached.</summary>
+    public IdTokenInfo? Entry(IdToken idToken)
+    {
+        lock (_sync)
+            return _verdicts.GetValueOrDefault(Key(idToken));
+    }
+
+    /// <summary>Forgets one token (CustomerInformation with clear); false when it was not cached.</summary>
+    public bool Remove(IdToken idToken)
+    {
+        lock (_sync)
+            return _verdicts.Remove(Key(idToken));
+    }
+
     public void Clear()
     {
         lock (_sync)

@@ -1,4 +1,5 @@
 using DrivePower.Emulator.Configuration;
+using DrivePower.Emulator.Diagnostics;
 using DrivePower.Emulator.Output;
 using DrivePower.Emulator.SmartCharging;
 using DrivePower.Ocpp.Messages;
@@ -22,6 +23,7 @@ internal sealed partial class Station
             new EvseState(evse, options.ConnectorsPerEvse, new MeterSimulator(options.ChargingPowerW, Random.Shared.Next(1_000, 100_000))))];
         DeviceModel = new DeviceModel(this);
         Outbox = new StationOutbox(id, DeviceModel, services.Logger, services.Metrics);
+        LogUploads = new LogUploads(id, services.Frames.For(id), services.UploadClient, TimeProvider.System);
     }
 
     public string Id { get; }
@@ -54,6 +56,9 @@ internal sealed partial class Station
 
     /// <summary>The CSMS's last verdicts on idTokens, for authorizing while it cannot answer.</summary>
     public AuthorizationCache AuthorizationCache { get; } = new();
+
+    /// <summary>The log upload a GetLog started (N01), if any.</summary>
+    public LogUploads LogUploads { get; }
 
     /// <summary>The open connection, if any.</summary>
     public OcppRpcConnection? Connection { get; private set; }

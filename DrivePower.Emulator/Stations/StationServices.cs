@@ -1,4 +1,5 @@
 using DrivePower.Emulator.Configuration;
+using DrivePower.Emulator.Diagnostics;
 using DrivePower.Emulator.Output;
 using DrivePower.Ocpp.Rpc;
 
@@ -24,5 +25,13 @@ internal sealed class StationServices(
 
     public ILogger Logger { get; } = loggerFactory.CreateLogger(StationLog.Category);
 
-    public OcppRpcOptions RpcOptions { get; } = new() { CallTimeout = options.CallTimeout };
+    /// <summary>Every station's recent frames, for the logs a GetLog asks for.</summary>
+    public FrameRecorder Frames { get; } = new(TimeProvider.System);
+
+    /// <summary>The client log uploads go out on (one for the process, as HttpClient wants).</summary>
+    public HttpClient UploadClient { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public OcppRpcOptions RpcOptions => _rpcOptions ??= new() { CallTimeout = Options.CallTimeout, FrameObserver = Frames };
+
+    private OcppRpcOptions? _rpcOptions;
 }

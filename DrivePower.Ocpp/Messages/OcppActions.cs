@@ -50,6 +50,9 @@ public static class OcppActions
         Define("NotifyDisplayMessages", OcppDirection.StationToCsms, Json.NotifyDisplayMessagesRequest, Json.NotifyDisplayMessagesResponse),
         Define("ClearDisplayMessage", OcppDirection.CsmsToStation, Json.ClearDisplayMessageRequest, Json.ClearDisplayMessageResponse),
         Define("CostUpdated", OcppDirection.CsmsToStation, Json.CostUpdatedRequest, Json.CostUpdatedResponse),
+        Define("GetLog", OcppDirection.CsmsToStation, Json.GetLogRequest, Json.GetLogResponse),
+        Define("CustomerInformation", OcppDirection.CsmsToStation, Json.CustomerInformationRequest, Json.CustomerInformationResponse),
+        Define("NotifyCustomerInformation", OcppDirection.StationToCsms, Json.NotifyCustomerInformationRequest, Json.NotifyCustomerInformationResponse),
     ];
 
     private static readonly FrozenDictionary<string, OcppAction> ByName =

@@ -110,6 +110,8 @@ internal sealed class TestCsms : IAsyncDisposable
                 Record(id, "NotifyDisplayMessages", request, new NotifyDisplayMessagesResponse()))
             .On<ReservationStatusUpdateRequest, ReservationStatusUpdateResponse>((_, request, _) =>
                 Record(id, "ReservationStatusUpdate", request, new ReservationStatusUpdateResponse()))
+            .On<LogStatusNotificationRequest, LogStatusNotificationResponse>((_, request, _) =>
+                Record(id, "LogStatusNotification", request, new LogStatusNotificationResponse()))
             .On<AuthorizeRequest, AuthorizeResponse>((_, request, _) =>
                 RefuseAuthorize
                     ? Refuse<AuthorizeResponse>(id, "Authorize", request)

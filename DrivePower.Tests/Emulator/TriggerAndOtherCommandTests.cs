@@ -31,8 +31,18 @@ public class TriggerAndOtherCommandTests
         await using var station = await BootedStation.StartAsync("CP-TRIGGER2");
 
         Assert.Equal(TriggerMessageStatus.Rejected, (await station.SendAsync(Trigger(MessageTrigger.BootNotification))).Status);
-        Assert.Equal(TriggerMessageStatus.NotImplemented, (await station.SendAsync(Trigger(MessageTrigger.LogStatusNotification))).Status);
+        Assert.Equal(TriggerMessageStatus.NotImplemented, (await station.SendAsync(Trigger(MessageTrigger.SignChargingStationCertificate))).Status);
         Assert.Equal(TriggerMessageStatus.Rejected, (await station.SendAsync(Trigger(MessageTrigger.StatusNotification, new Evse { Id = 4 }))).Status);
+    }
+
+    [Fact]
+    public async Task TriggerMessage_LogStatusNotification_reports_Idle_without_a_requestId_when_no_upload_runs()
+    {
+        await using var station = await BootedStation.StartAsync("CP-TRIGGER-LOG");
+
+        Assert.Equal(TriggerMessageStatus.Accepted, (await station.SendAsync(Trigger(MessageTrigger.LogStatusNotification))).Status);
+        var status = await station.WaitForAsync<LogStatusNotificationRequest>();
+        Assert.Equal((UploadLogStatus.Idle, (int?)null), (status.Status, status.RequestId));
     }
 
     [Fact]

@@ -7,10 +7,10 @@ public sealed class SchemaMigrationTests
 {
     private static readonly string[] AllTables =
     [
-        "charging_limits", "charging_profiles", "device_model_variables", "display_messages", "id_tokens", "local_auth_list_entries",
+        "charging_limits", "charging_profiles", "customer_information", "device_model_variables", "display_messages", "id_tokens", "local_auth_list_entries",
         "local_auth_lists", "meter_values", "ocpp_journal", "reservations",
         "station_connector_status_history",
-        "station_connector_statuses", "station_events", "stations", "tariffs", "transaction_events", "transactions",
+        "station_connector_statuses", "station_events", "station_logs", "stations", "tariffs", "transaction_events", "transactions",
     ];
 
     private static readonly string[] AllIndexes =
@@ -20,11 +20,12 @@ public sealed class SchemaMigrationTests
         "ix_station_connector_status_history_connector_stored", "ix_station_connector_status_history_station_stored",
         "ix_station_events_station_kind_stored", "ix_station_events_station_stored",
         "ix_transactions_active_station", "ix_transactions_started_at",
-        "pk_charging_limits", "pk_charging_profiles", "pk_device_model_variables", "pk_display_messages", "pk_id_tokens",
+        "pk_charging_limits", "pk_charging_profiles", "pk_customer_information", "pk_device_model_variables", "pk_display_messages", "pk_id_tokens",
         "pk_local_auth_list_entries", "pk_local_auth_lists", "pk_meter_values", "pk_ocpp_journal",
         "pk_reservations", "pk_station_connector_status_history",
-        "pk_station_connector_statuses", "pk_station_events", "pk_stations", "pk_transaction_events", "pk_transactions",
+        "pk_station_connector_statuses", "pk_station_events", "pk_station_logs", "pk_stations", "pk_transaction_events", "pk_transactions",
         "uq_tariffs_station", "uq_transaction_events_seq_no", "uq_transactions_station_transaction",
+        "ux_station_logs_token",
     ];
 
     [Fact]

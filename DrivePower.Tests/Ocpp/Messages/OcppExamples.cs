@@ -102,6 +102,13 @@ public static class OcppExamples
         ["NotifyDisplayMessages"] = ("""{"messageInfo":[""" + MessageInfo + """],"requestId":2,"tbc":true,"customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
         ["ClearDisplayMessage"] = ("""{"id":4,"customData":{"vendorId":"v"}}""", """{"status":"Accepted","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
         ["CostUpdated"] = ("""{"totalCost":12.34,"transactionId":"tx-1","customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
+        ["GetLog"] = (
+            """{"log":{"remoteLocation":"https://csms.example/files/logs/abc","oldestTimestamp":"2025-06-01T12:00:00Z","latestTimestamp":"2025-06-02T12:00:00Z","customData":{"vendorId":"v"}},"logType":"SecurityLog","requestId":9,"retries":2,"retryInterval":5,"customData":{"vendorId":"v"}}""",
+            """{"status":"AcceptedCanceled","statusInfo":""" + StatusInfo + ""","filename":"station.log","customData":{"vendorId":"v"}}"""),
+        ["CustomerInformation"] = (
+            """{"customerCertificate":{"hashAlgorithm":"SHA256","issuerNameHash":"aa","issuerKeyHash":"bb","serialNumber":"01","customData":{"vendorId":"v"}},"idToken":""" + IdToken + ""","requestId":6,"report":true,"clear":false,"customerIdentifier":"cust-1","customData":{"vendorId":"v"}}""",
+            """{"status":"Invalid","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["NotifyCustomerInformation"] = ("""{"data":"idToken 04A1B2C3","tbc":true,"seqNo":0,"generatedAt":"2025-06-01T12:00:00Z","requestId":6,"customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
     };
 
     public static TheoryData<string> ActionNames() => new(ByAction.Keys);

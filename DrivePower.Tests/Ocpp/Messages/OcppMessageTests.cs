@@ -50,6 +50,9 @@ public class OcppMessageTests
             ["NotifyDisplayMessages"] = OcppDirection.StationToCsms,
             ["ClearDisplayMessage"] = OcppDirection.CsmsToStation,
             ["CostUpdated"] = OcppDirection.CsmsToStation,
+            ["GetLog"] = OcppDirection.CsmsToStation,
+            ["CustomerInformation"] = OcppDirection.CsmsToStation,
+            ["NotifyCustomerInformation"] = OcppDirection.StationToCsms,
         };
 
         Assert.Equal(expected, OcppActions.All.ToDictionary(action => action.Name, action => action.Direction));

@@ -65,6 +65,8 @@ public partial class MaxLengthTests
         { "GetTransactionStatus", true, "$.transactionId", 36 },
         { "GetVariables", false, "$.getVariableResult[0].attributeValue", 2500 },
         { "SetVariables", true, "$.setVariableData[0].attributeValue", 1000 },
+        { "GetLog", true, "$.log.remoteLocation", 512 },
+        { "NotifyCustomerInformation", true, "$.data", 512 },
     };
 
     [Theory]

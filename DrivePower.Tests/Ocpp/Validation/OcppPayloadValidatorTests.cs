@@ -54,6 +54,9 @@ public class OcppPayloadValidatorTests
     [InlineData("SendLocalList", """{"versionNumber":1,"updateType":"Full","localAuthorizationList":[{"idTokenInfo":{"status":"Accepted"}}]}""", "$.localAuthorizationList[0].idToken")]
     [InlineData("SetDisplayMessage", """{"message":{"id":1,"priority":"InFront"}}""", "$.message.message")]
     [InlineData("NotifyDisplayMessages", """{"tbc":false}""", "$.requestId")]
+    [InlineData("GetLog", """{"logType":"DiagnosticsLog","requestId":1,"log":{}}""", "$.log.remoteLocation")]
+    [InlineData("CustomerInformation", """{"requestId":1,"report":true}""", "$.clear")]
+    [InlineData("NotifyCustomerInformation", """{"data":"x","seqNo":0,"requestId":1}""", "$.generatedAt")]
     public void A_missing_required_property_is_an_OccurrenceConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.OccurrenceConstraintViolation, path);
 
@@ -91,6 +94,8 @@ public class OcppPayloadValidatorTests
     [InlineData("SendLocalList", """{"versionNumber":1.5,"updateType":"Full"}""", "$.versionNumber")]
     [InlineData("ClearDisplayMessage", """{"id":"4"}""", "$.id")]
     [InlineData("CostUpdated", """{"totalCost":"1.50","transactionId":"tx-1"}""", "$.totalCost")]
+    [InlineData("GetLog", """{"logType":"DiagnosticsLog","requestId":1,"retries":"3","log":{"remoteLocation":"http://x"}}""", "$.retries")]
+    [InlineData("CustomerInformation", """{"requestId":1,"report":"yes","clear":false}""", "$.report")]
     public void A_nested_value_of_the_wrong_type_is_a_TypeConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.TypeConstraintViolation, path);
 
@@ -134,6 +139,7 @@ public class OcppPayloadValidatorTests
     [InlineData("SendLocalList", """{"versionNumber":1,"updateType":"Partial"}""", "$.updateType")]
     [InlineData("SetDisplayMessage", """{"message":{"id":1,"priority":"Urgent","message":{"format":"UTF8","content":"Hi"}}}""", "$.message.priority")]
     [InlineData("GetDisplayMessages", """{"requestId":1,"state":"Busy"}""", "$.state")]
+    [InlineData("GetLog", """{"logType":"SystemLog","requestId":1,"log":{"remoteLocation":"http://x"}}""", "$.logType")]
     public void An_enum_value_outside_the_schema_or_in_another_case_is_a_PropertyConstraintViolation(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.PropertyConstraintViolation, path);
 
