@@ -24,16 +24,10 @@ public static class CsmsExtensions
     /// <summary>Registers the CSMS: settings, PostgreSQL, the station connections and their handlers.</summary>
     public static IHostApplicationBuilder AddCsms(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CsmsOptions>()
-            .BindConfiguration(CsmsOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddCheckedSettings<CsmsOptions>(CsmsOptions.SectionName);
 
         builder.Services.AddSingleton<StationHttpAddress>();
-        builder.Services.AddOptions<LogUploadOptions>()
-            .BindConfiguration(LogUploadOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddCheckedSettings<LogUploadOptions>(LogUploadOptions.SectionName);
 
         // Before the upgrade Kestrel is in charge: a connection that never completes its request is its to close.
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<CsmsOptions>>((kestrel, csms) =>
@@ -56,10 +50,7 @@ public static class CsmsExtensions
             .WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name, WriteBatchTelemetry.Name))
             .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name, JournalTelemetry.Name));
 
-        builder.Services.AddOptions<WriteBatchingOptions>()
-            .BindConfiguration(WriteBatchingOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddCheckedSettings<WriteBatchingOptions>(WriteBatchingOptions.SectionName);
 
         builder.AddSchemaCheck();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -14,10 +14,7 @@ public static class OperatorApiAuthentication
 
     public static IHostApplicationBuilder AddOperatorApiAuthentication(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OperatorApiOptions>()
-            .BindConfiguration(OperatorApiOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddCheckedSettings<OperatorApiOptions>(OperatorApiOptions.SectionName);
         builder.Services.AddSingleton<OperatorApiAccess>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, OperatorApiKeyHandler>(OperatorApiKeyHandler.SchemeName, configureOptions: null);

@@ -29,7 +29,6 @@ public static class CsmsHandlers
         services.AddSingleton<LocalAuthListStore>();
         services.AddSingleton<DisplayMessageStore>();
         services.AddSingleton<EndedTransactionCleanup>();
-        services.AddSingleton<TariffStore>();
         services.AddSingleton<StationLogStore>();
         services.AddSingleton<CustomerInformationStore>();
 

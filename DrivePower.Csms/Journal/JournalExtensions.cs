@@ -1,3 +1,5 @@
+using DrivePower.Csms.Configuration;
+
 namespace DrivePower.Csms.Journal;
 
 public static class JournalExtensions
@@ -5,10 +7,7 @@ public static class JournalExtensions
     /// <summary>Registers the message journal: its settings, the capture, the batch writer, the purge and the queries.</summary>
     public static IHostApplicationBuilder AddMessageJournal(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<JournalOptions>()
-            .BindConfiguration(JournalOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddCheckedSettings<JournalOptions>(JournalOptions.SectionName);
         builder.Services.AddSingleton(services => new JournalTelemetry(services.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         builder.Services.AddSingleton<MessageJournal>();
         builder.Services.AddHostedService<JournalWriter>();
