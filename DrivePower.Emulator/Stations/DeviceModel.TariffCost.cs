@@ -16,21 +16,25 @@ internal sealed partial class DeviceModel
     {
         ["Enabled"] = new(() => "true", Type: DataType.boolean),
         ["Available"] = new(() => "true", Type: DataType.boolean),
-        ["Currency"] = new(() => Read(ref _currency), value => WriteText(value, 3, text => Store(ref _currency, text))),
+        ["Currency"] = new(() => Read(ref _currency), value => WriteCurrency(value, text => Store(ref _currency, text))),
         ["TariffFallbackMessage"] = new(() => Read(ref _tariffFallbackMessage),
             value => WriteText(value, 255, text => Store(ref _tariffFallbackMessage, text))),
         ["TotalCostFallbackMessage"] = new(() => Read(ref _totalCostFallbackMessage),
             value => WriteText(value, 255, text => Store(ref _totalCostFallbackMessage, text))),
     };
 
-    // A text variable takes any value up to its length; Currency must be three capital letters (ISO 4217).
+    // A text variable takes any value up to its length.
     private static bool WriteText(string value, int maxLength, Action<string> apply)
     {
-        if (value.Length > maxLength || maxLength == 3 && (value.Length != 3 || !value.All(char.IsAsciiLetterUpper)))
+        if (value.Length > maxLength)
             return false;
         apply(value);
         return true;
     }
+
+    // A currency is an ISO 4217 code: three capital letters.
+    private static bool WriteCurrency(string value, Action<string> apply) =>
+        value.Length == 3 && value.All(char.IsAsciiLetterUpper) && WriteText(value, 3, apply);
 
     private string Read(ref string field)
     {
