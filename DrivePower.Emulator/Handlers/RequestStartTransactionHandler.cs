@@ -31,16 +31,17 @@ internal static class RequestStartTransactionHandler
             evse = request.EvseId is { } id
                 ? station.FindEvse(id)
                 : station.Evses.FirstOrDefault(candidate => candidate.Transaction is null && IsOperative(station, candidate)
-                    && station.Reservations.OnEvse(candidate.Id)?.Admits(request.IdToken, request.GroupIdToken) != false);
+                    && station.ReservationFor(candidate, request.IdToken, request.GroupIdToken).Allowed);
         }
 
         // A reserved EVSE starts only for its reservation's token or group (H01.FR.23/24); the reservation is then used.
         Reservations.Reservation? reservation = null;
-        if (evse is not null && (evse.Transaction is null or { IdToken: null }) && station.Reservations.OnEvse(evse.Id) is { } held)
+        if (evse is not null && (evse.Transaction is null or { IdToken: null }))
         {
-            if (!held.Admits(request.IdToken, request.GroupIdToken))
+            var (allowed, matching) = station.ReservationFor(evse, request.IdToken, request.GroupIdToken);
+            if (!allowed)
                 return Rejected("Reserved");
-            reservation = held;
+            reservation = matching;
         }
 
         if (evse is not null && request.ChargingProfile is { } profile && station.DeviceModel.SmartChargingEnabled
@@ -51,7 +52,7 @@ internal static class RequestStartTransactionHandler
         {
             if (InstallTxProfile(station, evse, waiting, request) is { } clash)
                 return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Rejected, StatusInfo = clash.ToStatusInfo() };
-            if (reservation is not null && station.Reservations.Remove(reservation))
+            if (reservation is not null && station.TakeReservation(reservation))
                 waiting.ReservationId = reservation.Id;
             station.AfterAnswer(async () =>
             {
@@ -76,7 +77,7 @@ internal static class RequestStartTransactionHandler
             return new RequestStartTransactionResponse { Status = RequestStartStopStatus.Rejected, StatusInfo = duplicate.ToStatusInfo() };
         }
 
-        if (reservation is not null && station.Reservations.Remove(reservation))
+        if (reservation is not null && station.TakeReservation(reservation))
             transaction.ReservationId = reservation.Id;
 
         station.AfterAnswer(async () =>

@@ -6,8 +6,9 @@ using DrivePower.Ocpp.Rpc;
 namespace DrivePower.Emulator.Handlers;
 
 /// <summary>
-/// ReserveNow (H01): the EVSE asked for (or, with ReservationCtrlr.NonEvseSpecific, the first free one) is
-/// held for the token until expiryDateTime: Reserved, and only that token or its group starts there.
+/// ReserveNow (H01): the EVSE asked for is held for the token until expiryDateTime: Reserved, and only that
+/// token or its group starts there. Without an EVSE (ReservationCtrlr.NonEvseSpecific) the station keeps one
+/// free EVSE for the token, whichever it turns out to be (see <see cref="Station.IsReserved"/>).
 /// Faulted, Unavailable or Occupied EVSEs say so; a known id replaces its reservation.
 /// </summary>
 internal static class ReserveNowHandler
@@ -26,27 +27,39 @@ internal static class ReserveNowHandler
             return Answer(ReserveNowStatus.Rejected, "Disabled", "ReservationCtrlr.Enabled is false.");
         if (request.ExpiryDateTime <= DateTimeOffset.UtcNow)
             return Answer(ReserveNowStatus.Rejected, "InvalidValue", "expiryDateTime is already past.");
-        EvseState? evse;
-        if (request.EvseId is { } evseId)
-        {
-            evse = station.FindEvse(evseId);
-            if (evse is null)
-                return Answer(ReserveNowStatus.Rejected, "UnknownEvse", $"The station has no EVSE {evseId}.");
-            if (Refusal(station, evse, request.Id) is { } refusal)
-                return refusal;
-        }
-        else
-        {
-            if (!station.DeviceModel.NonEvseSpecificReservations)
-                return Answer(ReserveNowStatus.Rejected, "MissingEvseId", "ReservationCtrlr.NonEvseSpecific is false: name an EVSE.");
-            evse = station.Evses.FirstOrDefault(candidate => Refusal(station, candidate, request.Id) is null);
-            if (evse is null)
-                return Answer(ReserveNowStatus.Occupied, "NoFreeEvse", "No EVSE is free.");
-        }
+        if (request.EvseId is not { } evseId)
+            return ReserveAnyEvse(station, request);
+        if (station.FindEvse(evseId) is not { } evse)
+            return Answer(ReserveNowStatus.Rejected, "UnknownEvse", $"The station has no EVSE {evseId}.");
+        if (Refusal(station, evse, request.Id) is { } refusal)
+            return refusal;
+        if (SpareEvses(station, request.Id) <= 0 && station.FreeEvses().Contains(evse))
+            return Answer(ReserveNowStatus.Occupied, "Reserved", $"EVSE {evse.Id} is needed for a reservation for any EVSE.");
 
         station.Reserve(new Reservation(request.Id, evse.Id, request.IdToken, request.GroupIdToken, request.ExpiryDateTime));
         return new ReserveNowResponse { Status = ReserveNowStatus.Accepted };
     }
+
+    /// <summary>H01.FR.07: a reservation for any EVSE holds none in particular, but needs a free EVSE not already needed by the others.</summary>
+    private static ReserveNowResponse ReserveAnyEvse(Station station, ReserveNowRequest request)
+    {
+        if (!station.DeviceModel.NonEvseSpecificReservations)
+            return Answer(ReserveNowStatus.Rejected, "MissingEvseId", "ReservationCtrlr.NonEvseSpecific is false: name an EVSE.");
+        if (SpareEvses(station, request.Id) <= 0)
+        {
+            var refusals = station.Evses.Select(evse => Refusal(station, evse, request.Id)?.Status).ToList();
+            return refusals.All(status => status == ReserveNowStatus.Faulted) ? Answer(ReserveNowStatus.Faulted, "Faulted", "Every EVSE is faulted.")
+                : refusals.All(status => status is ReserveNowStatus.Unavailable or ReserveNowStatus.Faulted) ? Answer(ReserveNowStatus.Unavailable, "Unavailable", "No EVSE is available.")
+                : Answer(ReserveNowStatus.Occupied, "NoFreeEvse", "No EVSE is free that another reservation does not need.");
+        }
+
+        station.Reserve(new Reservation(request.Id, null, request.IdToken, request.GroupIdToken, request.ExpiryDateTime));
+        return new ReserveNowResponse { Status = ReserveNowStatus.Accepted };
+    }
+
+    /// <summary>Free EVSEs beyond those the other reservations for any EVSE need (a reservation replacing itself does not count).</summary>
+    private static int SpareEvses(Station station, int reservationId) =>
+        station.FreeEvses().Count - station.Reservations.ForAnyEvse().Count(held => held.Id != reservationId);
 
     private static ReserveNowResponse? Refusal(Station station, EvseState evse, int reservationId)
     {

@@ -1,6 +1,6 @@
 namespace DrivePower.Emulator.Reservations;
 
-/// <summary>The station's reservations, at most one per EVSE, by id. Thread-safe.</summary>
+/// <summary>The station's reservations by id: at most one per EVSE, and any number for no EVSE in particular. Thread-safe.</summary>
 internal sealed class ReservationBook
 {
     private readonly Lock _sync = new();
@@ -10,6 +10,22 @@ internal sealed class ReservationBook
     {
         lock (_sync)
             return _byId.Values.FirstOrDefault(reservation => reservation.EvseId == evseId);
+    }
+
+    /// <summary>The reservations for any EVSE, oldest expiry first (the one to use when a token matches several).</summary>
+    public IReadOnlyList<Reservation> ForAnyEvse()
+    {
+        lock (_sync)
+            return [.. _byId.Values.Where(reservation => reservation.EvseId is null).OrderBy(reservation => reservation.ExpiresAt)];
+    }
+
+    public bool HasAnyEvseReservations
+    {
+        get
+        {
+            lock (_sync)
+                return _byId.Values.Any(reservation => reservation.EvseId is null);
+        }
     }
 
     public Reservation? Find(int id)

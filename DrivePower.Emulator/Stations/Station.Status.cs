@@ -8,7 +8,7 @@ internal sealed partial class Station
     /// <summary>
     /// A connector's status from its state: Faulted when its hardware says so; Unavailable when it, its EVSE or the station is inoperative and
     /// no transaction holds it (a running one finishes first: "Scheduled"); Occupied when plugged or in a
-    /// transaction; Reserved when its EVSE holds a reservation; otherwise Available.
+    /// transaction; Reserved when its EVSE is held for a reservation (<see cref="IsReserved"/>); otherwise Available.
     /// </summary>
     public ConnectorStatus StatusOf(ConnectorState connector)
     {
@@ -30,6 +30,9 @@ internal sealed partial class Station
     /// <summary>Queues a StatusNotification for each connector whose status differs from what the CSMS last heard.</summary>
     public void ReportStatuses(IEnumerable<ConnectorState> connectors)
     {
+        // While reservations for any EVSE are held, one EVSE taken or freed can change whether the others show Reserved.
+        if (Reservations.HasAnyEvseReservations)
+            connectors = Connectors;
         foreach (var connector in connectors)
         {
             var status = StatusOf(connector);

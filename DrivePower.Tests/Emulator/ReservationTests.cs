@@ -90,6 +90,57 @@ public class ReservationTests
     }
 
     [Fact]
+    public async Task A_reservation_for_any_EVSE_keeps_the_last_free_EVSE_for_its_token_whichever_EVSE_another_driver_takes()
+    {
+        await using var station = await BootedStation.StartAsync("CP-RSV-ANY", ("EVSE_COUNT", "2"));
+
+        var any = await station.SendAsync(Reservation(40, null));
+        var otherTakesOne = await station.SendAsync(new RequestStartTransactionRequest { IdToken = Other, RemoteStartId = 5, EvseId = 1 });
+        var reserved = await station.WaitForAsync<StatusNotificationRequest>(s => s.EvseId == 2 && s.ConnectorStatus == ConnectorStatus.Reserved);
+        var otherTakesTheLast = await station.SendAsync(new RequestStartTransactionRequest { IdToken = Other, RemoteStartId = 6, EvseId = 2 });
+        var otherAnywhere = await station.SendAsync(new RequestStartTransactionRequest { IdToken = Other, RemoteStartId = 7 });
+        var secondForAny = await station.SendAsync(Reservation(41, null));
+        var mine = await station.SendAsync(new RequestStartTransactionRequest { IdToken = Reserved, RemoteStartId = 8, EvseId = 2 });
+        var started = await station.WaitForAsync<TransactionEventRequest>(e => e.EventType == TransactionEventType.Started && e.ReservationId is not null);
+
+        Assert.Equal(ReserveNowStatus.Accepted, any.Status);
+        Assert.Equal(RequestStartStopStatus.Accepted, otherTakesOne.Status);
+        Assert.DoesNotContain(station.Received<StatusNotificationRequest>(), s => s.EvseId == 1 && s.ConnectorStatus == ConnectorStatus.Reserved);
+        Assert.Equal(2, reserved.EvseId);
+        Assert.Equal((RequestStartStopStatus.Rejected, "Reserved"), (otherTakesTheLast.Status, otherTakesTheLast.StatusInfo?.ReasonCode));
+        Assert.Equal(RequestStartStopStatus.Rejected, otherAnywhere.Status);
+        Assert.Equal((ReserveNowStatus.Occupied, "NoFreeEvse"), (secondForAny.Status, secondForAny.StatusInfo?.ReasonCode));
+        Assert.Equal(RequestStartStopStatus.Accepted, mine.Status);
+        Assert.Equal((40, 2), (started.ReservationId, started.Evse?.Id));
+    }
+
+    [Fact]
+    public async Task A_reservation_for_any_EVSE_shows_no_EVSE_Reserved_while_another_is_spare_and_cancelling_it_releases_the_last_one()
+    {
+        await using var station = await BootedStation.StartAsync("CP-RSV-ANY-FREE", ("EVSE_COUNT", "2"));
+        using var control = new HttpClient { BaseAddress = station.Emulator.ControlAddress };
+
+        await station.SendAsync(Reservation(42, null));
+        var whileSpare = await ConnectorStatusesAsync(control, "CP-RSV-ANY-FREE");
+        var specificOnOne = await station.SendAsync(Reservation(43, 1));
+        await station.WaitForAsync<StatusNotificationRequest>(s => s.EvseId == 2 && s.ConnectorStatus == ConnectorStatus.Reserved);
+        var cancel = await station.SendAsync(new CancelReservationRequest { ReservationId = 42 });
+        await station.WaitForAsync<StatusNotificationRequest>(s => s.EvseId == 2 && s.ConnectorStatus == ConnectorStatus.Available);
+
+        Assert.Equal(["Available", "Available"], whileSpare);
+        Assert.Equal(ReserveNowStatus.Accepted, specificOnOne.Status);
+        Assert.Equal(CancelReservationStatus.Accepted, cancel.Status);
+        Assert.Equal(["Reserved", "Available"], await ConnectorStatusesAsync(control, "CP-RSV-ANY-FREE"));
+    }
+
+    private static async Task<string[]> ConnectorStatusesAsync(HttpClient control, string stationId)
+    {
+        var view = await control.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/stations/{stationId}");
+        return [.. view.GetProperty("evses").EnumerateArray().SelectMany(evse => evse.GetProperty("connectors").EnumerateArray())
+            .Select(connector => connector.GetProperty("status").GetString()!)];
+    }
+
+    [Fact]
     public async Task At_the_station_a_token_of_the_reserved_group_may_charge_on_the_reserved_EVSE_and_another_may_not()
     {
         await using var station = await BootedStation.StartAsync("CP-RSV-GROUP");
