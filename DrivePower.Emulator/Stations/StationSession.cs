@@ -95,7 +95,7 @@ internal sealed class StationSession(Station station, OcppRpcConnection connecti
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, station.DeviceModel.HeartbeatChanged);
             try
             {
-                await Task.Delay(station.DeviceModel.HeartbeatInterval, wait.Token).ConfigureAwait(false);
+                await LongDelay.WaitAsync(station.DeviceModel.HeartbeatInterval, wait.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

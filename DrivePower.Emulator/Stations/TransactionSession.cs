@@ -177,7 +177,7 @@ internal sealed partial class TransactionSession
         {
             while (!_stop.IsCancellationRequested)
             {
-                await Task.Delay(_station.DeviceModel.TxUpdatedInterval, _stop.Token).ConfigureAwait(false);
+                await LongDelay.WaitAsync(_station.DeviceModel.TxUpdatedInterval, _stop.Token).ConfigureAwait(false);
                 Emit(TransactionEventType.Updated, TriggerReason.MeterValuePeriodic, ReadingContext.SamplePeriodic);
             }
         }

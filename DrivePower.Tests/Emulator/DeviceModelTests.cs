@@ -66,4 +66,18 @@ public class DeviceModelTests
         var read = await station.SendAsync(new GetVariablesRequest { GetVariableData = [Get("OCPPCommCtrlr", "HeartbeatInterval"), Get("ChargingStation", "Model")] });
         Assert.Equal(["1", "DP-Emulator"], read.GetVariableResult.Select(r => r.AttributeValue));
     }
+
+    [Fact]
+    public async Task A_heartbeat_interval_longer_than_a_timer_can_wait_is_accepted_and_the_heartbeat_still_follows_a_later_short_one()
+    {
+        await using var station = await BootedStation.StartAsync("CP-SETVAR-LONG");
+
+        var hundredDays = await station.SendAsync(new SetVariablesRequest { SetVariableData = [Set("OCPPCommCtrlr", "HeartbeatInterval", "8640000")] });
+        await Task.Delay(200);
+        var oneSecond = await station.SendAsync(new SetVariablesRequest { SetVariableData = [Set("OCPPCommCtrlr", "HeartbeatInterval", "1")] });
+
+        Assert.Equal(SetVariableStatus.Accepted, hundredDays.SetVariableResult[0].AttributeStatus);
+        Assert.Equal(SetVariableStatus.Accepted, oneSecond.SetVariableResult[0].AttributeStatus);
+        await station.WaitForAsync<HeartbeatRequest>(timeout: TimeSpan.FromSeconds(2.5));
+    }
 }
