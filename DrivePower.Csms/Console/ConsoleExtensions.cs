@@ -22,6 +22,7 @@ public static class ConsoleExtensions
         builder.AddConsoleAuthentication();
         builder.Services.AddSingleton<ConsoleStationQueries>();
         builder.Services.AddSingleton<ConsoleTransactionQueries>();
+        builder.Services.AddSingleton<ConsoleStationBlocks>();
         return builder;
     }
 

@@ -30,6 +30,10 @@ public static class ConsoleFormat
         _ => string.Create(CultureInfo.InvariantCulture, $"{w:0} W"),
     };
 
+    /// <summary>An amount in its ISO 4217 currency, two decimals ("12.34 EUR"); "–" when there is none.</summary>
+    public static string Money(decimal? amount, string? currency) =>
+        amount is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} {currency}").TrimEnd();
+
     /// <summary>JSON indented for reading (non-ASCII kept as it is; the page escapes it for HTML).</summary>
     public static string PrettyJson(JsonElement value)
     {

@@ -9,9 +9,9 @@ public static class StatusColors
     {
         "Available" or "Accepted" or "Connected" or "Charging" or "Uploaded" or "Installed" => BadgeColor.Success,
         "Occupied" or "SuspendedEV" or "SuspendedEVSE" or "EVConnected" or "Downloading" or "Installing" or "Uploading" => BadgeColor.Brand,
-        "Reserved" or "Pending" or "Idle" => BadgeColor.Warning,
+        "Reserved" or "Active" or "Pending" or "Idle" => BadgeColor.Warning,
         "Faulted" or "Rejected" or "Blocked" or "Expired" or "Invalid" or "DownloadFailed" or "InstallationFailed" or "UploadFailure"
-            or "InvalidSignature" or "PermissionDenied" or "BadMessage" => BadgeColor.Danger,
+            or "InvalidSignature" or "InstallVerificationFailed" or "PermissionDenied" or "BadMessage" => BadgeColor.Danger,
         _ => BadgeColor.Subtle, // Unavailable, Offline, unknown
     };
 }

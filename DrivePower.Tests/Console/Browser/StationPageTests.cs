@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -117,6 +118,35 @@ public sealed class StationPageTests(ConsoleBrowserFixture console, ITestOutputH
         await Expect(rows).Not.ToHaveCountAsync(all);
         await Expect(rows.First).ToContainTextAsync("HeartbeatInterval");
         output.WriteLine($"screenshot: {await ConsoleBrowserFixture.ScreenshotAsync(page, "device-model")}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_blocks_tab_shows_the_stations_own_tariff_and_a_reservation_for_any_EVSE_live_once_the_station_accepts_it()
+    {
+        await using var station = await console.StartStationsAsync("UI-BLOCKS", ("EVSE_COUNT", "2"));
+        var page = await console.OpenAsync("/stations/UI-BLOCKS");
+        await Expect(page.GetByTestId("station-connection")).ToContainTextAsync("ocpp2.0.1");
+        (await console.Csms.Http.PutAsJsonAsync("/api/stations/UI-BLOCKS/tariff",
+            new { currency = "EUR", pricePerKwh = 0.42m, pricePerMinute = 0m, pricePerSession = 1m })).EnsureSuccessStatusCode();
+
+        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Profiles, reservations") }).ClickAsync();
+        await Expect(page.GetByTestId("tariff-scope")).ToHaveTextAsync("this station's own");
+        await Expect(page.GetByTestId("tariff")).ToContainTextAsync("0.42 EUR");
+        await Expect(page.GetByTestId("reservations")).ToContainTextAsync("None stored");
+        await Expect(page.GetByTestId("local-list-version")).ToHaveTextAsync("0");
+
+        using var reserved = await console.Csms.Http.PostAsync("/api/stations/UI-BLOCKS/reservations", new StringContent(
+            """{"id":31,"expiryDateTime":"2030-01-01T00:00:00Z","idToken":{"idToken":"CARD-UI","type":"ISO14443"}}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(reserved.IsSuccessStatusCode, await reserved.Content.ReadAsStringAsync());
+
+        var row = page.Locator("[data-testid='reservations'] tbody tr");
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("CARD-UI");
+        await Expect(row.Locator("td[data-label='EVSE']")).ToHaveTextAsync("any");
+        await Expect(row.Locator("[data-status='Active']")).ToBeVisibleAsync();
+        output.WriteLine($"screenshot: {await ConsoleBrowserFixture.ScreenshotAsync(page, "station-blocks")}");
         await page.Context.CloseAsync();
     }
 }
