@@ -5,33 +5,41 @@ using NpgsqlTypes;
 namespace DrivePower.Csms.Data;
 
 /// <summary>
-/// A report's variable attributes as column arrays, one row per variableAttribute. Absent instances
-/// are '' and absent EVSE/connector 0, as the table's key wants; an absent attribute type is Actual.
+/// Report parts' variable attributes as column arrays, one row per variableAttribute, each with its
+/// station, requestId and time. Absent instances are '' and absent EVSE/connector 0, as the table's key
+/// wants; an absent attribute type is Actual.
 /// </summary>
 internal sealed class DeviceModelRows
 {
-    private readonly List<string> _components = [], _componentInstances = [], _variables = [], _variableInstances = [], _attributeTypes = [];
-    private readonly List<int> _evses = [], _connectors = [];
+    private readonly List<string> _stations = [], _components = [], _componentInstances = [], _variables = [], _variableInstances = [], _attributeTypes = [];
+    private readonly List<int> _requestIds = [], _evses = [], _connectors = [];
+    private readonly List<DateTimeOffset> _reportedAt = [];
     private readonly List<string?> _values = [], _mutabilities = [], _dataTypes = [], _units = [], _valuesLists = [];
     private readonly List<decimal?> _minLimits = [], _maxLimits = [];
 
     public int Count => _components.Count;
 
-    public static DeviceModelRows From(IEnumerable<ReportData> reportData)
+    public static DeviceModelRows From(IEnumerable<(string StationId, NotifyReportRequest Report)> parts)
     {
         var rows = new DeviceModelRows();
-        foreach (var data in reportData)
+        foreach (var (stationId, report) in parts)
         {
-            foreach (var attribute in data.VariableAttribute)
-                rows.Add(data, attribute);
+            foreach (var data in report.ReportData ?? [])
+            {
+                foreach (var attribute in data.VariableAttribute)
+                    rows.Add(stationId, report, data, attribute);
+            }
         }
 
         return rows;
     }
 
-    private void Add(ReportData data, VariableAttribute attribute)
+    private void Add(string stationId, NotifyReportRequest report, ReportData data, VariableAttribute attribute)
     {
         var characteristics = data.VariableCharacteristics;
+        _stations.Add(stationId);
+        _requestIds.Add(report.RequestId);
+        _reportedAt.Add(report.GeneratedAt.ToUniversalTime());
         _components.Add(data.Component.Name);
         _componentInstances.Add(data.Component.Instance ?? string.Empty);
         _evses.Add(data.Component.Evse?.Id ?? 0);
@@ -53,6 +61,9 @@ internal sealed class DeviceModelRows
         const NpgsqlDbType Texts = NpgsqlDbType.Array | NpgsqlDbType.Text;
         const NpgsqlDbType Integers = NpgsqlDbType.Array | NpgsqlDbType.Integer;
         const NpgsqlDbType Numerics = NpgsqlDbType.Array | NpgsqlDbType.Numeric;
+        parameters.AddWithValue("stations", Texts, _stations.ToArray());
+        parameters.AddWithValue("requestIds", Integers, _requestIds.ToArray());
+        parameters.AddWithValue("reportedAt", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, _reportedAt.ToArray());
         parameters.AddWithValue("components", Texts, _components.ToArray());
         parameters.AddWithValue("componentInstances", Texts, _componentInstances.ToArray());
         parameters.AddWithValue("evses", Integers, _evses.ToArray());

@@ -1,4 +1,6 @@
+using DrivePower.Csms.Data.Batching;
 using DrivePower.Ocpp.Messages;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -7,55 +9,71 @@ namespace DrivePower.Csms.Data;
 /// <summary>
 /// NotifyReport into <c>device_model_variables</c>: every part is upserted as it arrives (so nothing
 /// acknowledged is lost) and tagged with its requestId; the last part (tbc false or absent) then deletes
-/// the station's rows of other reports, so the newest complete report replaces the older one.
+/// the station's rows of other reports, so the newest complete report replaces the older one. Parts of
+/// many stations (a boot storm's reports) are written in batches (<see cref="WriteBatcher{T}"/>), one
+/// transaction and two statements per batch.
 /// </summary>
-public sealed class DeviceModelStore(SqlRunner sql)
+public sealed class DeviceModelStore : IAsyncDisposable
 {
     // DISTINCT ON keeps the last of repeated keys within one part: ON CONFLICT may touch a row only once.
     private const string UpsertSql = """
         INSERT INTO device_model_variables (station_id, component_name, component_instance, evse_id, connector_id, variable_name,
             variable_instance, attribute_type, value, mutability, data_type, unit, min_limit, max_limit, values_list, reported_at, request_id)
-        SELECT DISTINCT ON (v.component_name, v.component_instance, v.evse_id, v.connector_id, v.variable_name, v.variable_instance, v.attribute_type)
-            @station, v.component_name, v.component_instance, v.evse_id, v.connector_id, v.variable_name, v.variable_instance, v.attribute_type,
-            v.value, v.mutability, v.data_type, v.unit, v.min_limit, v.max_limit, v.values_list, @reportedAt, @requestId
-        FROM unnest(@components, @componentInstances, @evses, @connectors, @variables, @variableInstances, @attributeTypes,
-                    @values, @mutabilities, @dataTypes, @units, @minLimits, @maxLimits, @valuesLists)
-            WITH ORDINALITY AS v(component_name, component_instance, evse_id, connector_id, variable_name, variable_instance, attribute_type,
-                                 value, mutability, data_type, unit, min_limit, max_limit, values_list, ordinal)
-        ORDER BY v.component_name, v.component_instance, v.evse_id, v.connector_id, v.variable_name, v.variable_instance, v.attribute_type,
-                 v.ordinal DESC
+        SELECT DISTINCT ON (v.station_id, v.component_name, v.component_instance, v.evse_id, v.connector_id, v.variable_name, v.variable_instance, v.attribute_type)
+            v.station_id, v.component_name, v.component_instance, v.evse_id, v.connector_id, v.variable_name, v.variable_instance, v.attribute_type,
+            v.value, v.mutability, v.data_type, v.unit, v.min_limit, v.max_limit, v.values_list, v.reported_at, v.request_id
+        FROM unnest(@stations, @requestIds, @reportedAt, @components, @componentInstances, @evses, @connectors, @variables, @variableInstances,
+                    @attributeTypes, @values, @mutabilities, @dataTypes, @units, @minLimits, @maxLimits, @valuesLists)
+            WITH ORDINALITY AS v(station_id, request_id, reported_at, component_name, component_instance, evse_id, connector_id, variable_name,
+                                 variable_instance, attribute_type, value, mutability, data_type, unit, min_limit, max_limit, values_list, ordinal)
+        ORDER BY v.station_id, v.component_name, v.component_instance, v.evse_id, v.connector_id, v.variable_name, v.variable_instance,
+                 v.attribute_type, v.ordinal DESC
         ON CONFLICT ON CONSTRAINT pk_device_model_variables DO UPDATE SET
             value = EXCLUDED.value, mutability = EXCLUDED.mutability, data_type = EXCLUDED.data_type, unit = EXCLUDED.unit,
             min_limit = EXCLUDED.min_limit, max_limit = EXCLUDED.max_limit, values_list = EXCLUDED.values_list,
             reported_at = EXCLUDED.reported_at, request_id = EXCLUDED.request_id
         """;
 
+    // For each station whose part completed its report: the rows of every other report go.
     private const string DeleteOlderSql = """
-        DELETE FROM device_model_variables WHERE station_id = @station AND request_id IS DISTINCT FROM @requestId
+        DELETE FROM device_model_variables AS d
+        USING unnest(@lastStations::text[], @lastRequestIds::integer[]) AS l(station_id, request_id)
+        WHERE d.station_id = l.station_id AND d.request_id IS DISTINCT FROM l.request_id
         """;
 
-    public Task RecordReportPartAsync(string stationId, NotifyReportRequest report, CancellationToken cancellationToken)
+    private readonly SqlRunner _sql;
+    private readonly WriteBatcher<ReportPart> _batcher;
+
+    public DeviceModelStore(SqlRunner sql, IOptions<WriteBatchingOptions> options, ILogger<DeviceModelStore> logger)
     {
-        var rows = DeviceModelRows.From(report.ReportData ?? []);
-        var last = report.Tbc != true;
-        return sql.RunAsync("store a device model report part", $"{stationId} request {report.RequestId} seqNo {report.SeqNo}", SqlRetry.Idempotent, async (connection, ct) =>
+        _sql = sql;
+        _batcher = new WriteBatcher<ReportPart>("device model reports", StoreBatchAsync, options.Value, logger);
+    }
+
+    /// <summary>Stores the part, committed in a batch with other stations' parts before it completes.</summary>
+    public Task RecordReportPartAsync(string stationId, NotifyReportRequest report, CancellationToken cancellationToken) =>
+        _batcher.WriteAsync(new ReportPart(stationId, report), cancellationToken);
+
+    /// <summary>One batch in one transaction; retried once, as both statements give the same rows when run again.</summary>
+    internal Task StoreBatchAsync(IReadOnlyList<ReportPart> parts, CancellationToken cancellationToken)
+    {
+        var rows = DeviceModelRows.From(parts.Select(part => (part.StationId, part.Report)));
+        var last = parts.Where(part => part.Report.Tbc != true).ToList();
+        return _sql.RunAsync("store device model report parts", Subject(parts), SqlRetry.Idempotent, async (connection, ct) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             if (rows.Count > 0)
             {
                 await using var upsert = new NpgsqlCommand(UpsertSql, connection);
-                upsert.Parameters.AddWithValue("station", stationId);
-                upsert.Parameters.AddWithValue("reportedAt", report.GeneratedAt.ToUniversalTime());
-                upsert.Parameters.AddWithValue("requestId", report.RequestId);
                 rows.Bind(upsert.Parameters);
                 await upsert.ExecuteNonQueryAsync(ct);
             }
 
-            if (last)
+            if (last.Count > 0)
             {
                 await using var delete = new NpgsqlCommand(DeleteOlderSql, connection);
-                delete.Parameters.AddWithValue("station", stationId);
-                delete.Parameters.AddWithValue("requestId", NpgsqlDbType.Integer, report.RequestId);
+                delete.Parameters.AddWithValue("lastStations", NpgsqlDbType.Array | NpgsqlDbType.Text, last.Select(part => part.StationId).ToArray());
+                delete.Parameters.AddWithValue("lastRequestIds", NpgsqlDbType.Array | NpgsqlDbType.Integer, last.Select(part => part.Report.RequestId).ToArray());
                 await delete.ExecuteNonQueryAsync(ct);
             }
 
@@ -63,4 +81,12 @@ public sealed class DeviceModelStore(SqlRunner sql)
             return rows.Count;
         }, cancellationToken);
     }
+
+    private static string Subject(IReadOnlyList<ReportPart> parts) => parts.Count == 1
+        ? $"{parts[0].StationId} request {parts[0].Report.RequestId} seqNo {parts[0].Report.SeqNo}"
+        : $"{parts.Count} parts of {parts.Select(part => part.StationId).Distinct(StringComparer.Ordinal).Count()} stations";
+
+    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+
+    internal sealed record ReportPart(string StationId, NotifyReportRequest Report);
 }
