@@ -26,6 +26,14 @@ public sealed record Variable
     public CustomData? CustomData { get; init; }
 }
 
+/// <summary>A component, and optionally one of its variables, that a request is about (all its variables without one).</summary>
+public sealed record ComponentVariable
+{
+    public required Component Component { get; init; }
+    public Variable? Variable { get; init; }
+    public CustomData? CustomData { get; init; }
+}
+
 /// <summary>Which attribute of a variable: the actual value, the target, or a set limit.</summary>
 public enum AttributeType
 {

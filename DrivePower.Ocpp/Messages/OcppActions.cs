@@ -53,6 +53,12 @@ public static class OcppActions
         Define("GetLog", OcppDirection.CsmsToStation, Json.GetLogRequest, Json.GetLogResponse),
         Define("CustomerInformation", OcppDirection.CsmsToStation, Json.CustomerInformationRequest, Json.CustomerInformationResponse),
         Define("NotifyCustomerInformation", OcppDirection.StationToCsms, Json.NotifyCustomerInformationRequest, Json.NotifyCustomerInformationResponse),
+        Define("SetVariableMonitoring", OcppDirection.CsmsToStation, Json.SetVariableMonitoringRequest, Json.SetVariableMonitoringResponse),
+        Define("ClearVariableMonitoring", OcppDirection.CsmsToStation, Json.ClearVariableMonitoringRequest, Json.ClearVariableMonitoringResponse),
+        Define("SetMonitoringBase", OcppDirection.CsmsToStation, Json.SetMonitoringBaseRequest, Json.SetMonitoringBaseResponse),
+        Define("SetMonitoringLevel", OcppDirection.CsmsToStation, Json.SetMonitoringLevelRequest, Json.SetMonitoringLevelResponse),
+        Define("GetMonitoringReport", OcppDirection.CsmsToStation, Json.GetMonitoringReportRequest, Json.GetMonitoringReportResponse),
+        Define("NotifyMonitoringReport", OcppDirection.StationToCsms, Json.NotifyMonitoringReportRequest, Json.NotifyMonitoringReportResponse),
     ];
 
     private static readonly FrozenDictionary<string, OcppAction> ByName =

@@ -109,6 +109,20 @@ public static class OcppExamples
             """{"customerCertificate":{"hashAlgorithm":"SHA256","issuerNameHash":"aa","issuerKeyHash":"bb","serialNumber":"01","customData":{"vendorId":"v"}},"idToken":""" + IdToken + ""","requestId":6,"report":true,"clear":false,"customerIdentifier":"cust-1","customData":{"vendorId":"v"}}""",
             """{"status":"Invalid","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
         ["NotifyCustomerInformation"] = ("""{"data":"idToken 04A1B2C3","tbc":true,"seqNo":0,"generatedAt":"2025-06-01T12:00:00Z","requestId":6,"customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
+        ["SetVariableMonitoring"] = (
+            """{"setMonitoringData":[{"id":3,"transaction":true,"value":7400.5,"type":"UpperThreshold","severity":4,"component":""" + Component + ""","variable":""" + Variable + ""","customData":{"vendorId":"v"}}],"customData":{"vendorId":"v"}}""",
+            """{"setMonitoringResult":[{"id":3,"statusInfo":""" + StatusInfo + ""","status":"Duplicate","type":"UpperThreshold","component":""" + Component + ""","variable":""" + Variable + ""","severity":4,"customData":{"vendorId":"v"}}],"customData":{"vendorId":"v"}}"""),
+        ["ClearVariableMonitoring"] = (
+            """{"id":[3,4],"customData":{"vendorId":"v"}}""",
+            """{"clearMonitoringResult":[{"status":"NotFound","id":4,"statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}],"customData":{"vendorId":"v"}}"""),
+        ["SetMonitoringBase"] = ("""{"monitoringBase":"FactoryDefault","customData":{"vendorId":"v"}}""", """{"status":"NotSupported","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["SetMonitoringLevel"] = ("""{"severity":5,"customData":{"vendorId":"v"}}""", """{"status":"Rejected","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["GetMonitoringReport"] = (
+            """{"componentVariable":[{"component":""" + Component + ""","variable":""" + Variable + ""","customData":{"vendorId":"v"}}],"requestId":8,"monitoringCriteria":["ThresholdMonitoring","PeriodicMonitoring"],"customData":{"vendorId":"v"}}""",
+            """{"status":"EmptyResultSet","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
+        ["NotifyMonitoringReport"] = (
+            """{"monitor":[{"component":""" + Component + ""","variable":""" + Variable + ""","variableMonitoring":[{"id":3,"transaction":false,"value":30,"type":"Periodic","severity":8,"customData":{"vendorId":"v"}}],"customData":{"vendorId":"v"}}],"requestId":8,"tbc":false,"seqNo":0,"generatedAt":"2025-06-01T12:00:00Z","customData":{"vendorId":"v"}}""",
+            """{"customData":{"vendorId":"v"}}"""),
     };
 
     public static TheoryData<string> ActionNames() => new(ByAction.Keys);

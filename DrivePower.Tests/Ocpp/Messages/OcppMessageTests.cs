@@ -53,6 +53,12 @@ public class OcppMessageTests
             ["GetLog"] = OcppDirection.CsmsToStation,
             ["CustomerInformation"] = OcppDirection.CsmsToStation,
             ["NotifyCustomerInformation"] = OcppDirection.StationToCsms,
+            ["SetVariableMonitoring"] = OcppDirection.CsmsToStation,
+            ["ClearVariableMonitoring"] = OcppDirection.CsmsToStation,
+            ["SetMonitoringBase"] = OcppDirection.CsmsToStation,
+            ["SetMonitoringLevel"] = OcppDirection.CsmsToStation,
+            ["GetMonitoringReport"] = OcppDirection.CsmsToStation,
+            ["NotifyMonitoringReport"] = OcppDirection.StationToCsms,
         };
 
         Assert.Equal(expected, OcppActions.All.ToDictionary(action => action.Name, action => action.Direction));
