@@ -66,6 +66,7 @@ public static class OperatorApi
         api.MapTariffsApi();
         api.MapStationLogsApi();
         api.MapCustomerInformationApi();
+        api.MapVariableMonitorsApi();
         return app;
     }
 }

@@ -6,12 +6,14 @@ namespace DrivePower.Csms.Commands;
 
 /// <summary>
 /// What a command the station answered changed there, stored by the CSMS: a charging profile set or
-/// cleared, a reservation made or cancelled, a local list sent, a display message set or cleared. One
+/// cleared, a reservation made or cancelled, a local list sent, a display message set or cleared, monitors
+/// set or cleared, a monitoring base or level. One
 /// place for the rule, whichever way the command went: its own endpoint, the generic commands endpoint
 /// or the console's command buttons (both through <see cref="OperatorCommands"/>).
 /// </summary>
 public sealed class CommandEffects(
-    ChargingProfileStore profiles, ReservationStore reservations, LocalAuthListStore lists, DisplayMessageStore messages, TimeProvider time)
+    ChargingProfileStore profiles, ReservationStore reservations, LocalAuthListStore lists, DisplayMessageStore messages,
+    VariableMonitorStore monitors, TimeProvider time)
 {
     /// <summary>Stores the effect of an answered <paramref name="action"/>, if it has one (see <see cref="CommandOutcome.StoredChanges"/>).</summary>
     public Task<int> RecordAsync(string stationId, string action, JsonElement request, JsonElement response, CancellationToken cancellationToken) =>
@@ -30,8 +32,24 @@ public sealed class CommandEffects(
                 Read(response, OcppJsonContext.Default.SetDisplayMessageResponse), cancellationToken)),
             "ClearDisplayMessage" => Count(ClearDisplayMessageAsync(stationId, Read(request, OcppJsonContext.Default.ClearDisplayMessageRequest).Id,
                 Read(response, OcppJsonContext.Default.ClearDisplayMessageResponse), cancellationToken)),
+            "SetVariableMonitoring" => monitors.RecordSetAsync(stationId, Read(request, OcppJsonContext.Default.SetVariableMonitoringRequest),
+                Read(response, OcppJsonContext.Default.SetVariableMonitoringResponse), time.GetUtcNow(), cancellationToken),
+            "ClearVariableMonitoring" => ClearVariableMonitoringAsync(stationId, Read(response, OcppJsonContext.Default.ClearVariableMonitoringResponse), cancellationToken),
+            "SetMonitoringBase" => Read(response, OcppJsonContext.Default.SetMonitoringBaseResponse).Status == GenericDeviceModelStatus.Accepted
+                ? monitors.RecordBaseAsync(stationId, Read(request, OcppJsonContext.Default.SetMonitoringBaseRequest).MonitoringBase, cancellationToken)
+                : Task.FromResult(0),
+            "SetMonitoringLevel" => Read(response, OcppJsonContext.Default.SetMonitoringLevelResponse).Status == GenericStatus.Accepted
+                ? monitors.RecordLevelAsync(stationId, Read(request, OcppJsonContext.Default.SetMonitoringLevelRequest).Severity, cancellationToken)
+                : Task.FromResult(0),
             _ => Task.FromResult(0),
         };
+
+    /// <summary>Monitors the station cleared or does not know (NotFound) go; a Rejected one (hard-wired, say) stays.</summary>
+    private Task<int> ClearVariableMonitoringAsync(string stationId, ClearVariableMonitoringResponse response, CancellationToken cancellationToken)
+    {
+        var gone = response.ClearMonitoringResult.Where(result => result.Status != ClearMonitoringStatus.Rejected).Select(result => result.Id).ToList();
+        return gone.Count == 0 ? Task.FromResult(0) : monitors.RemoveAsync(stationId, gone, cancellationToken);
+    }
 
     private async Task<bool> SetChargingProfileAsync(string stationId, SetChargingProfileRequest request, SetChargingProfileResponse response, CancellationToken cancellationToken)
     {

@@ -31,6 +31,7 @@ public static class CsmsHandlers
         services.AddSingleton<EndedTransactionCleanup>();
         services.AddSingleton<StationLogStore>();
         services.AddSingleton<CustomerInformationStore>();
+        services.AddSingleton<VariableMonitorStore>();
 
         return services
             .AddStationCall<BootNotificationRequest, BootNotificationResponse, BootNotificationHandler>()
@@ -50,7 +51,8 @@ public static class CsmsHandlers
             .AddStationCall<ClearedChargingLimitRequest, ClearedChargingLimitResponse, ClearedChargingLimitHandler>()
             .AddStationCall<ReservationStatusUpdateRequest, ReservationStatusUpdateResponse, ReservationStatusUpdateHandler>()
             .AddStationCall<NotifyDisplayMessagesRequest, NotifyDisplayMessagesResponse, NotifyDisplayMessagesHandler>()
-            .AddStationCall<NotifyCustomerInformationRequest, NotifyCustomerInformationResponse, NotifyCustomerInformationHandler>();
+            .AddStationCall<NotifyCustomerInformationRequest, NotifyCustomerInformationResponse, NotifyCustomerInformationHandler>()
+            .AddStationCall<NotifyMonitoringReportRequest, NotifyMonitoringReportResponse, NotifyMonitoringReportHandler>();
     }
 
     /// <summary>Registers <typeparamref name="THandler"/> as the answer to <typeparamref name="TRequest"/>'s action.</summary>

@@ -11,6 +11,7 @@ public sealed class SchemaMigrationTests
         "local_auth_lists", "meter_values", "ocpp_journal", "reservations",
         "station_connector_status_history",
         "station_connector_statuses", "station_events", "station_logs", "stations", "tariffs", "transaction_events", "transactions",
+        "variable_monitors",
     ];
 
     private static readonly string[] AllIndexes =
@@ -24,6 +25,7 @@ public sealed class SchemaMigrationTests
         "pk_local_auth_list_entries", "pk_local_auth_lists", "pk_meter_values", "pk_ocpp_journal",
         "pk_reservations", "pk_station_connector_status_history",
         "pk_station_connector_statuses", "pk_station_events", "pk_station_logs", "pk_stations", "pk_transaction_events", "pk_transactions",
+        "pk_variable_monitors",
         "uq_tariffs_station", "uq_transaction_events_seq_no", "uq_transactions_station_transaction",
         "ux_station_logs_token",
     ];
