@@ -43,11 +43,12 @@ internal static class ControlApi
         evse.MapPost("/stop", (string stationId, int evseId, StationDirectory directory) =>
             OnEvse(directory, stationId, evseId, (station, found) => Done(station.StopLocally(found))));
         evse.MapPut("/ev", (string stationId, int evseId, EvBody body, StationDirectory directory) =>
-            OnEvse(directory, stationId, evseId, (_, found) =>
+            OnEvse(directory, stationId, evseId, (station, found) =>
             {
                 if (body.MaxPowerW is not { } watts || watts is < 0 or > 400_000)
                     return Invalid("maxPowerW must be 0 to 400000 W.");
                 found.Meter.SetEvMaxPower(watts);
+                station.ObserveMonitors();
                 return Done($"The EV on EVSE {evseId} now takes at most {watts} W.");
             }));
         evse.MapPost("/connectors/{connectorId:int}/fault", (string stationId, int evseId, int connectorId, StationDirectory directory) =>

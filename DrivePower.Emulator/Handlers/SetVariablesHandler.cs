@@ -12,9 +12,12 @@ internal static class SetVariablesHandler
             var station = StationHandlers.StationOf(context);
             var names = string.Join(", ", request.SetVariableData.Select(data => $"{data.Component.Name}.{data.Variable.Name}={data.AttributeValue}"));
             station.CommandReceived(context.Action, names);
-            return ValueTask.FromResult(new SetVariablesResponse
+            var answer = new SetVariablesResponse { SetVariableResult = [.. request.SetVariableData.Select(station.DeviceModel.Set)] };
+            station.AfterAnswer(() =>
             {
-                SetVariableResult = [.. request.SetVariableData.Select(station.DeviceModel.Set)],
+                station.ObserveMonitors(); // a monitored setting may have changed
+                return Task.CompletedTask;
             });
+            return ValueTask.FromResult(answer);
         });
 }

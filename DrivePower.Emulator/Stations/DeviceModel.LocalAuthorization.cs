@@ -38,7 +38,7 @@ internal sealed partial class DeviceModel
     {
         ["Enabled"] = new(() => Boolean(LocalAuthListEnabled), value => WriteBoolean(value, on => LocalAuthListEnabled = on), Type: DataType.boolean),
         ["Available"] = new(() => "true", Type: DataType.boolean),
-        ["Entries"] = new(() => station.LocalAuthList.Count.ToString(CultureInfo.InvariantCulture), Type: DataType.integer),
+        ["Entries"] = new(() => station.LocalAuthList.Count.ToString(CultureInfo.InvariantCulture), Type: DataType.integer, Min: 0),
         ["ItemsPerMessage"] = new(() => ItemsPerMessage.ToString(CultureInfo.InvariantCulture), Type: DataType.integer),
     };
 

@@ -19,7 +19,7 @@ internal sealed partial class DeviceModel
                 ReportBase.SummaryInventory => variable.Key == "AvailabilityState",
                 _ => true,
             }
-            select Row(component, variable.Key, variable.Value)];
+            select Row(component, variable.Key.Split('[')[0], variable.Value)];
 
     private static ReportData Row(Component component, string name, Entry entry)
     {
@@ -41,10 +41,10 @@ internal sealed partial class DeviceModel
             VariableCharacteristics = new VariableCharacteristics
             {
                 DataType = entry.Type ?? (isInterval ? DataType.integer : isAvailability ? DataType.OptionList : DataType.@string),
-                Unit = isInterval ? "s" : null,
-                MinLimit = isInterval || entry.Type == DataType.integer ? 1 : null,
+                Unit = isInterval ? "s" : name == "Power" ? "W" : null,
+                MinLimit = entry.Min ?? (isInterval || entry.Type == DataType.integer ? 1 : entry.Type == DataType.@decimal ? 0 : null),
                 ValuesList = isAvailability ? AvailabilityValues : null,
-                SupportsMonitoring = false,
+                SupportsMonitoring = true,
             },
         };
     }
@@ -61,6 +61,7 @@ internal sealed partial class DeviceModel
         yield return new Component { Name = "AuthCacheCtrlr" };
         yield return new Component { Name = "DisplayMessageCtrlr" };
         yield return new Component { Name = "TariffCostCtrlr" };
+        yield return new Component { Name = "MonitoringCtrlr" };
         foreach (var evse in station.Evses)
         {
             yield return new Component { Name = "EVSE", Evse = new Evse { Id = evse.Id } };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrivePower.Ocpp.Messages;
 
 namespace DrivePower.Emulator.Stations;
@@ -6,9 +7,10 @@ internal sealed partial class DeviceModel
 {
     /// <summary>
     /// A variable of a resolved component: how to read it, how to write it (null: read-only), the
-    /// instance the spec gives it (also found without one) and its data type when not obvious from the name.
+    /// instance the spec gives it (also found without one), its data type when not obvious from the name, and its
+    /// least value when that is not the usual one (1 for integers and intervals, 0 for decimals).
     /// </summary>
-    private sealed record Entry(Func<string> Read, Func<string, bool>? Write = null, string? Instance = null, DataType? Type = null);
+    private sealed record Entry(Func<string> Read, Func<string, bool>? Write = null, string? Instance = null, DataType? Type = null, decimal? Min = null);
 
     private enum Lookup
     {
@@ -65,6 +67,9 @@ internal sealed partial class DeviceModel
         var variables = component.Instance is null ? Variables(component) : null;
         if (variables is null)
             return Lookup.UnknownComponent;
+        // A variable with several instances keeps the others under "Name[Instance]".
+        if (variable.Instance is not null && variables.TryGetValue($"{variable.Name}[{variable.Instance}]", out entry))
+            return Lookup.Found;
         if (!variables.TryGetValue(variable.Name, out entry) || (variable.Instance is not null && variable.Instance != entry.Instance))
             return Lookup.UnknownVariable;
         return Lookup.Found;
@@ -80,6 +85,7 @@ internal sealed partial class DeviceModel
         "AuthCacheCtrlr" when component.Evse is null => AuthCacheVariables(),
         "DisplayMessageCtrlr" when component.Evse is null => DisplayMessageVariables(),
         "TariffCostCtrlr" when component.Evse is null => TariffCostVariables(),
+        "MonitoringCtrlr" when component.Evse is null => MonitoringVariables(),
         "SampledDataCtrlr" when component.Evse is null => new(StringComparer.Ordinal)
         {
             ["TxUpdatedInterval"] = new(() => Seconds(TxUpdatedInterval), value => Write(value, 1, interval => TxUpdatedInterval = interval)),
@@ -95,6 +101,7 @@ internal sealed partial class DeviceModel
         "EVSE" when component.Evse is { ConnectorId: null } evse && station.FindEvse(evse.Id) is { } found => new(StringComparer.Ordinal)
         {
             ["AvailabilityState"] = new(() => Availability(found)),
+            ["Power"] = new(() => found.Meter.PowerW.ToString(CultureInfo.InvariantCulture), Type: DataType.@decimal),
         },
         "Connector" when component.Evse is { ConnectorId: { } connectorId } evse && station.FindConnector(evse.Id, connectorId) is { } found => new(StringComparer.Ordinal)
         {

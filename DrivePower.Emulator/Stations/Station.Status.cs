@@ -45,6 +45,7 @@ internal sealed partial class Station
 
             StationLog.StatusChanged(Logger, Id, connector.Evse.Id, connector.Id, status);
             Outbox.Enqueue(StatusRequest(connector, status));
+            ObserveMonitors(); // AvailabilityState changed
         }
     }
 

@@ -21,6 +21,7 @@ internal sealed partial class Station
         var options = services.Options;
         Evses = [.. Enumerable.Range(1, options.EvseCount).Select(evse =>
             new EvseState(evse, options.ConnectorsPerEvse, new MeterSimulator(options.ChargingPowerW, Random.Shared.Next(1_000, 100_000))))];
+        Monitors = new Monitoring.MonitorBook(BuiltInMonitors(options.EvseCount, options.ChargingPowerW));
         DeviceModel = new DeviceModel(this);
         Outbox = new StationOutbox(id, DeviceModel, services.Logger, services.Metrics);
         LogUploads = new LogUploads(id, services.Frames.For(id), services.UploadClient, TimeProvider.System);

@@ -24,7 +24,8 @@ internal sealed class StationSession(Station station, OcppRpcConnection connecti
             station.ReportAllStatuses();
             await Task.WhenAll(
                 station.Outbox.DrainAsync(connection, cancellationToken),
-                HeartbeatAsync(cancellationToken)).ConfigureAwait(false);
+                HeartbeatAsync(cancellationToken),
+                station.RunPeriodicMonitorsAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or OcppConnectionClosedException)
         {

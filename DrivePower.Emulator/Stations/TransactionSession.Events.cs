@@ -47,6 +47,9 @@ internal sealed partial class TransactionSession
                 StationLog.TransactionUpdated(_station.Logger, _station.Id, Id, request.SeqNo, trigger,
                     meterValue.SampledValue[0].Value, meterValue.SampledValue[1].Value);
         }
+
+        _station.ObserveMonitors(); // a new sample, a charging state: the EVSE's Power may have crossed a threshold
+
     }
 
     private TimeSpan TimeCharging() =>
