@@ -112,6 +112,10 @@ internal sealed class TestCsms : IAsyncDisposable
                 Record(id, "ReservationStatusUpdate", request, new ReservationStatusUpdateResponse()))
             .On<LogStatusNotificationRequest, LogStatusNotificationResponse>((_, request, _) =>
                 Record(id, "LogStatusNotification", request, new LogStatusNotificationResponse()))
+            .On<NotifyEventRequest, NotifyEventResponse>((_, request, _) =>
+                Record(id, "NotifyEvent", request, new NotifyEventResponse()))
+            .On<NotifyMonitoringReportRequest, NotifyMonitoringReportResponse>((_, request, _) =>
+                Record(id, "NotifyMonitoringReport", request, new NotifyMonitoringReportResponse()))
             .On<AuthorizeRequest, AuthorizeResponse>((_, request, _) =>
                 RefuseAuthorize
                     ? Refuse<AuthorizeResponse>(id, "Authorize", request)

@@ -96,7 +96,9 @@ public class TriggerAndOtherCommandTests
             && row.VariableAttribute[0].Mutability == Mutability.ReadWrite);
         Assert.Contains(rows, row => row is { Component.Name: "ChargingStation", Variable.Name: "Model" }
             && row.VariableAttribute[0] is { Value: "DP-Emulator", Mutability: Mutability.ReadOnly });
-        Assert.Equal(2, rows.Count(row => row.Component.Name == "EVSE"));
+        Assert.Equal(4, rows.Count(row => row.Component.Name == "EVSE")); // AvailabilityState and Power of each
+        Assert.Contains(rows, row => row is { Component.Name: "EVSE", Variable.Name: "Power", VariableCharacteristics: { Unit: "W", SupportsMonitoring: true } });
+        Assert.Contains(rows, row => row is { Component.Name: "MonitoringCtrlr", Variable: { Name: "ItemsPerMessage", Instance: "ClearVariableMonitoring" } });
         Assert.NotNull(report);
         Assert.Equal(GenericDeviceModelStatus.Accepted, configuration.Status);
         Assert.All(writable.ReportData!, row => Assert.Equal(Mutability.ReadWrite, row.VariableAttribute[0].Mutability));

@@ -33,6 +33,8 @@ public sealed class EmulatorAgainstStrictCsmsTests
         ("GetDisplayMessages", """{"requestId":4}""", "NotifyDisplayMessages"),
         ("SendLocalList", """{"versionNumber":5,"updateType":"Full","localAuthorizationList":[{"idToken":{"idToken":"CARD-LOCAL","type":"ISO14443"},"idTokenInfo":{"status":"Accepted"}}]}""", null),
         ("CustomerInformation", """{"requestId":6,"report":true,"clear":false,"idToken":{"idToken":"CARD-STRICT","type":"ISO14443"}}""", "NotifyCustomerInformation"),
+        ("SetVariableMonitoring", """{"setMonitoringData":[{"type":"Periodic","value":1,"severity":0,"component":{"name":"EVSE","evse":{"id":1}},"variable":{"name":"Power"}}]}""", "NotifyEvent"),
+        ("GetMonitoringReport", """{"requestId":13}""", "NotifyMonitoringReport"),
         ("GetLog", """{"logType":"DiagnosticsLog","requestId":7,"retries":0,"log":{"remoteLocation":"http://127.0.0.1:9/nowhere"}}""", "LogStatusNotification"),
     ];
 
@@ -86,7 +88,7 @@ public sealed class EmulatorAgainstStrictCsmsTests
         [
             "BootNotification", "StatusNotification", "Heartbeat", "Authorize", "TransactionEvent", "MeterValues", "NotifyReport",
             "LogStatusNotification", "ReportChargingProfiles", "NotifyDisplayMessages",
-            "NotifyCustomerInformation", "ReservationStatusUpdate",
+            "NotifyCustomerInformation", "ReservationStatusUpdate", "NotifyEvent", "NotifyMonitoringReport",
         ];
         Assert.Empty(sent.Except(csms.ReceivedMethods));
         Assert.Contains(csms.Received, call => call.GetProperty("method").GetString() == "LogStatusNotification"
