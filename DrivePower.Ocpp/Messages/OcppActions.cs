@@ -53,6 +53,7 @@ public static class OcppActions
         Define("GetLog", OcppDirection.CsmsToStation, Json.GetLogRequest, Json.GetLogResponse),
         Define("CustomerInformation", OcppDirection.CsmsToStation, Json.CustomerInformationRequest, Json.CustomerInformationResponse),
         Define("NotifyCustomerInformation", OcppDirection.StationToCsms, Json.NotifyCustomerInformationRequest, Json.NotifyCustomerInformationResponse),
+        Define("UpdateFirmware", OcppDirection.CsmsToStation, Json.UpdateFirmwareRequest, Json.UpdateFirmwareResponse),
     ];
 
     private static readonly FrozenDictionary<string, OcppAction> ByName =

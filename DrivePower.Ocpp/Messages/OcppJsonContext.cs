@@ -101,6 +101,8 @@ namespace DrivePower.Ocpp.Messages;
 [JsonSerializable(typeof(CustomerInformationResponse))]
 [JsonSerializable(typeof(NotifyCustomerInformationRequest))]
 [JsonSerializable(typeof(NotifyCustomerInformationResponse))]
+[JsonSerializable(typeof(UpdateFirmwareRequest))]
+[JsonSerializable(typeof(UpdateFirmwareResponse))]
 [JsonSerializable(typeof(CustomData))]
 [JsonSerializable(typeof(StatusInfo))]
 [JsonSerializable(typeof(Evse))]

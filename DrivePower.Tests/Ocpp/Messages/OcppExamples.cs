@@ -109,6 +109,9 @@ public static class OcppExamples
             """{"customerCertificate":{"hashAlgorithm":"SHA256","issuerNameHash":"aa","issuerKeyHash":"bb","serialNumber":"01","customData":{"vendorId":"v"}},"idToken":""" + IdToken + ""","requestId":6,"report":true,"clear":false,"customerIdentifier":"cust-1","customData":{"vendorId":"v"}}""",
             """{"status":"Invalid","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
         ["NotifyCustomerInformation"] = ("""{"data":"idToken 04A1B2C3","tbc":true,"seqNo":0,"generatedAt":"2025-06-01T12:00:00Z","requestId":6,"customData":{"vendorId":"v"}}""", """{"customData":{"vendorId":"v"}}"""),
+        ["UpdateFirmware"] = (
+            """{"retries":3,"retryInterval":10,"requestId":12,"firmware":{"location":"https://csms.example/files/firmware/7/fw.bin","retrieveDateTime":"2025-06-01T12:00:00Z","installDateTime":"2025-06-01T13:00:00Z","signingCertificate":"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n","signature":"MEUCIQ==","customData":{"vendorId":"v"}},"customData":{"vendorId":"v"}}""",
+            """{"status":"InvalidCertificate","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
     };
 
     public static TheoryData<string> ActionNames() => new(ByAction.Keys);

@@ -53,6 +53,7 @@ public class OcppMessageTests
             ["GetLog"] = OcppDirection.CsmsToStation,
             ["CustomerInformation"] = OcppDirection.CsmsToStation,
             ["NotifyCustomerInformation"] = OcppDirection.StationToCsms,
+            ["UpdateFirmware"] = OcppDirection.CsmsToStation,
         };
 
         Assert.Equal(expected, OcppActions.All.ToDictionary(action => action.Name, action => action.Direction));

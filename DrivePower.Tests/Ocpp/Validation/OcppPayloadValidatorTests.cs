@@ -57,6 +57,7 @@ public class OcppPayloadValidatorTests
     [InlineData("GetLog", """{"logType":"DiagnosticsLog","requestId":1,"log":{}}""", "$.log.remoteLocation")]
     [InlineData("CustomerInformation", """{"requestId":1,"report":true}""", "$.clear")]
     [InlineData("NotifyCustomerInformation", """{"data":"x","seqNo":0,"requestId":1}""", "$.generatedAt")]
+    [InlineData("UpdateFirmware", """{"requestId":1,"firmware":{"location":"http://x/fw.bin"}}""", "$.firmware.retrieveDateTime")]
     public void A_missing_required_property_is_an_OccurrenceConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.OccurrenceConstraintViolation, path);
 
@@ -96,6 +97,7 @@ public class OcppPayloadValidatorTests
     [InlineData("CostUpdated", """{"totalCost":"1.50","transactionId":"tx-1"}""", "$.totalCost")]
     [InlineData("GetLog", """{"logType":"DiagnosticsLog","requestId":1,"retries":"3","log":{"remoteLocation":"http://x"}}""", "$.retries")]
     [InlineData("CustomerInformation", """{"requestId":1,"report":"yes","clear":false}""", "$.report")]
+    [InlineData("UpdateFirmware", """{"requestId":1,"retryInterval":2.5,"firmware":{"location":"http://x","retrieveDateTime":"2025-06-01T12:00:00Z"}}""", "$.retryInterval")]
     public void A_nested_value_of_the_wrong_type_is_a_TypeConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.TypeConstraintViolation, path);
 
@@ -140,6 +142,7 @@ public class OcppPayloadValidatorTests
     [InlineData("SetDisplayMessage", """{"message":{"id":1,"priority":"Urgent","message":{"format":"UTF8","content":"Hi"}}}""", "$.message.priority")]
     [InlineData("GetDisplayMessages", """{"requestId":1,"state":"Busy"}""", "$.state")]
     [InlineData("GetLog", """{"logType":"SystemLog","requestId":1,"log":{"remoteLocation":"http://x"}}""", "$.logType")]
+    [InlineData("FirmwareStatusNotification", """{"status":"InstallationFailure","requestId":1}""", "$.status")]
     public void An_enum_value_outside_the_schema_or_in_another_case_is_a_PropertyConstraintViolation(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.PropertyConstraintViolation, path);
 
