@@ -7,7 +7,7 @@ namespace DrivePower.Migrations;
 /// </summary>
 internal static class RequiredSchema
 {
-    public const long Version = 202612020026;
+    public const long Version = 202612030001;
 
-    public const string Name = "CreateTariffs";
+    public const string Name = "CreateFirmware";
 }

@@ -66,6 +66,8 @@ public static class OperatorApi
         api.MapTariffsApi();
         api.MapStationLogsApi();
         api.MapCustomerInformationApi();
+        api.MapFirmwareApi();
+        api.MapFirmwareUpdatesApi();
         return app;
     }
 }

@@ -11,7 +11,8 @@ namespace DrivePower.Csms.Commands;
 /// or the console's command buttons (both through <see cref="OperatorCommands"/>).
 /// </summary>
 public sealed class CommandEffects(
-    ChargingProfileStore profiles, ReservationStore reservations, LocalAuthListStore lists, DisplayMessageStore messages, TimeProvider time)
+    ChargingProfileStore profiles, ReservationStore reservations, LocalAuthListStore lists, DisplayMessageStore messages, TimeProvider time,
+    FirmwareUpdateStore firmwareUpdates)
 {
     /// <summary>Stores the effect of an answered <paramref name="action"/>, if it has one (see <see cref="CommandOutcome.StoredChanges"/>).</summary>
     public Task<int> RecordAsync(string stationId, string action, JsonElement request, JsonElement response, CancellationToken cancellationToken) =>
@@ -30,6 +31,8 @@ public sealed class CommandEffects(
                 Read(response, OcppJsonContext.Default.SetDisplayMessageResponse), cancellationToken)),
             "ClearDisplayMessage" => Count(ClearDisplayMessageAsync(stationId, Read(request, OcppJsonContext.Default.ClearDisplayMessageRequest).Id,
                 Read(response, OcppJsonContext.Default.ClearDisplayMessageResponse), cancellationToken)),
+            "UpdateFirmware" => Count(UpdateFirmwareAsync(stationId, Read(request, OcppJsonContext.Default.UpdateFirmwareRequest),
+                Read(response, OcppJsonContext.Default.UpdateFirmwareResponse), cancellationToken)),
             _ => Task.FromResult(0),
         };
 
@@ -82,6 +85,14 @@ public sealed class CommandEffects(
     {
         await messages.RemoveAsync(stationId, messageId, cancellationToken);
         return response.Status == ClearMessageStatus.Accepted;
+    }
+
+    /// <summary>The update is stored with the answer whatever it is (a Rejected one is history too); returns whether the station took it.</summary>
+    private async Task<bool> UpdateFirmwareAsync(string stationId, UpdateFirmwareRequest request, UpdateFirmwareResponse response, CancellationToken cancellationToken)
+    {
+        await firmwareUpdates.RecordAnswerAsync(stationId, request.RequestId, request.Firmware.Location, request.Firmware.Signature is not null,
+            response.Status.ToString(), time.GetUtcNow(), cancellationToken);
+        return response.Status is UpdateFirmwareStatus.Accepted or UpdateFirmwareStatus.AcceptedCanceled;
     }
 
     private static T Read<T>(JsonElement json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> contract) =>

@@ -31,6 +31,7 @@ public static class CsmsHandlers
         services.AddSingleton<EndedTransactionCleanup>();
         services.AddSingleton<StationLogStore>();
         services.AddSingleton<CustomerInformationStore>();
+        services.AddSingleton<FirmwareUpdateStore>();
 
         return services
             .AddStationCall<BootNotificationRequest, BootNotificationResponse, BootNotificationHandler>()
