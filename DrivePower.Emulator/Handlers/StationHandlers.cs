@@ -34,7 +34,8 @@ internal static class StationHandlers
         .OnDisplayMessages()
         .OnCostUpdated()
         .OnGetLog()
-        .OnCustomerInformation();
+        .OnCustomerInformation()
+        .OnUpdateFirmware();
 
     public static Station StationOf(OcppCallContext context) =>
         context.Connection.State as Station ?? throw new InvalidOperationException("The connection has no station attached.");
