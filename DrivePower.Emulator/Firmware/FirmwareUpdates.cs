@@ -9,8 +9,8 @@ namespace DrivePower.Emulator.Firmware;
 /// (answered AcceptedCanceled). Each step takes <c>FIRMWARE_STEP_SECONDS</c> and is reported in
 /// FirmwareStatusNotification: (DownloadScheduled until retrieveDateTime) Downloading, Downloaded or, after
 /// 1 + retries tries retryInterval seconds apart, DownloadFailed; SignatureVerified or InvalidSignature when
-/// signed; (InstallScheduled until installDateTime) Installing once no transaction runs; InstallVerificationFailed
-/// for an image that is not one; InstallRebooting; then the station reboots (BootNotification reason
+/// signed; InstallVerificationFailed for an image that is not one; (InstallScheduled until installDateTime)
+/// Installing once no transaction runs; InstallRebooting; then the station reboots (BootNotification reason
 /// FirmwareUpdate, the new firmwareVersion) and reports Installed once that boot is accepted.
 /// </summary>
 internal sealed class FirmwareUpdates(Station station, HttpClient http, TimeProvider time)
@@ -110,6 +110,14 @@ internal sealed class FirmwareUpdates(Station station, HttpClient http, TimeProv
                     return;
             }
 
+            // The image is verified before anything is installed: a file that is none stops here.
+            if (FirmwareImage.Version(image) is not { } version)
+            {
+                await StepAsync(token).ConfigureAwait(false);
+                await ReportAsync(request, FirmwareStatus.InstallVerificationFailed, token).ConfigureAwait(false);
+                return;
+            }
+
             if (UntilNow(firmware.InstallDateTime) is { } installIn)
             {
                 await ReportAsync(request, FirmwareStatus.InstallScheduled, token).ConfigureAwait(false);
@@ -121,12 +129,6 @@ internal sealed class FirmwareUpdates(Station station, HttpClient http, TimeProv
                 await Task.Delay(TransactionPoll, token).ConfigureAwait(false);
             await ReportAsync(request, FirmwareStatus.Installing, token).ConfigureAwait(false);
             await StepAsync(token).ConfigureAwait(false);
-            if (FirmwareImage.Version(image) is not { } version)
-            {
-                await ReportAsync(request, FirmwareStatus.InstallVerificationFailed, token).ConfigureAwait(false);
-                return;
-            }
-
             await ReportAsync(request, FirmwareStatus.InstallRebooting, token).ConfigureAwait(false);
             await StepAsync(token).ConfigureAwait(false);
             await RebootIntoAsync(version, token).ConfigureAwait(false);
