@@ -17,7 +17,7 @@ public static class FirmwareApi
     public static RouteGroupBuilder MapFirmwareApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/firmware").WithTags("Firmware");
-        group.MapPost("/", UploadAsync).DisableAntiforgery()
+        group.MapPost("/", UploadAsync).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Uploads a firmware file (multipart/form-data, one file part); stored with its SHA-256, version and signature.");
         group.MapGet("/", ListAsync).WithSummary("The uploaded firmware files.");
         group.MapDelete("/{id:int}", DeleteAsync).WithSummary("Removes a firmware file; updates that sent it keep their location.");

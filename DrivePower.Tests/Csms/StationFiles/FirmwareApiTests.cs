@@ -79,6 +79,21 @@ public sealed class FirmwareApiTests(MigratedDatabaseFixture database) : IClassF
     }
 
     [Fact]
+    public async Task A_file_over_Kestrels_default_30_MB_body_limit_fits_under_the_default_64_MB_firmware_limit()
+    {
+        await using var csms = await CsmsTestHost.StartAsync(database.ConnectionString);
+        var image = new byte[31 * 1024 * 1024];
+        "DrivePower-Firmware 31\n"u8.CopyTo(image);
+
+        using var uploaded = await csms.Http.PostAsync("/api/firmware", Multipart(image, "big.bin"));
+        var file = await uploaded.JsonAsync();
+
+        Assert.True(uploaded.StatusCode == HttpStatusCode.Created, file.ToString());
+        Assert.Equal((image.Length, "31"), ((int)file.GetProperty("sizeBytes").GetInt64(), file.GetProperty("version").GetString()));
+        Assert.Equal(image.Length, (await csms.Http.GetByteArrayAsync(file.GetProperty("downloadUrl").GetString())).Length);
+    }
+
+    [Fact]
     public async Task An_unknown_or_deleted_firmware_file_is_a_404_problem_for_stations_and_operators()
     {
         await using var csms = await CsmsTestHost.StartAsync(database.ConnectionString);
