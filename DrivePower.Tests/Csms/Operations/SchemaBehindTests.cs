@@ -33,7 +33,7 @@ public sealed class SchemaBehindTests
         await Sql.EventuallyAsync(() => Task.FromResult(logs.Entries.Any(e => e is { EventName: "SchemaBehind", Level: LogLevel.Error })));
         Assert.Contains(Missing, logs.Entries.Single(e => e.EventName == "SchemaBehind").Message, StringComparison.Ordinal);
 
-        var stations = await csms.Http.GetAsync("/api/tariff"); // reads the table the last migration adds
+        var stations = await csms.Http.GetAsync("/api/firmware"); // reads the table the last migration adds
         Assert.Equal(HttpStatusCode.ServiceUnavailable, stations.StatusCode);
         var problem = await stations.Content.ReadFromJsonAsync<ProblemDetails>();
         Assert.Equal("Database schema behind the code", problem!.Title);
