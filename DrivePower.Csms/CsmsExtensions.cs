@@ -28,6 +28,7 @@ public static class CsmsExtensions
 
         builder.Services.AddSingleton<StationHttpAddress>();
         builder.Services.AddCheckedSettings<LogUploadOptions>(LogUploadOptions.SectionName);
+        builder.AddFirmware();
 
         // Before the upgrade Kestrel is in charge: a connection that never completes its request is its to close.
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<CsmsOptions>>((kestrel, csms) =>
@@ -84,6 +85,7 @@ public static class CsmsExtensions
         app.MapOcppEndpoint();
         app.MapOperatorApi();
         app.MapLogUploads();
+        app.MapFirmwareDownloads();
         app.MapConsole();
         return app;
     }

@@ -67,6 +67,8 @@ public static class OperatorApi
         api.MapStationLogsApi();
         api.MapCustomerInformationApi();
         api.MapVariableMonitorsApi();
+        api.MapFirmwareApi();
+        api.MapFirmwareUpdatesApi();
         return app;
     }
 }

@@ -41,4 +41,9 @@ namespace DrivePower.Csms.Apis;
 [JsonSerializable(typeof(LogRequestResult))]
 [JsonSerializable(typeof(List<StationLogModel>))]
 [JsonSerializable(typeof(CustomerInformationModel))]
+[JsonSerializable(typeof(FirmwareFileModel))]
+[JsonSerializable(typeof(List<FirmwareFileModel>))]
+[JsonSerializable(typeof(FirmwareUpdateBody))]
+[JsonSerializable(typeof(FirmwareUpdateResult))]
+[JsonSerializable(typeof(List<FirmwareUpdateModel>))]
 internal sealed partial class OperatorJsonContext : JsonSerializerContext;

@@ -13,7 +13,7 @@ namespace DrivePower.Csms.Commands;
 /// </summary>
 public sealed class CommandEffects(
     ChargingProfileStore profiles, ReservationStore reservations, LocalAuthListStore lists, DisplayMessageStore messages,
-    VariableMonitorStore monitors, TimeProvider time)
+    VariableMonitorStore monitors, TimeProvider time, FirmwareUpdateStore firmwareUpdates)
 {
     /// <summary>Stores the effect of an answered <paramref name="action"/>, if it has one (see <see cref="CommandOutcome.StoredChanges"/>).</summary>
     public Task<int> RecordAsync(string stationId, string action, JsonElement request, JsonElement response, CancellationToken cancellationToken) =>
@@ -41,6 +41,8 @@ public sealed class CommandEffects(
             "SetMonitoringLevel" => Read(response, OcppJsonContext.Default.SetMonitoringLevelResponse).Status == GenericStatus.Accepted
                 ? monitors.RecordLevelAsync(stationId, Read(request, OcppJsonContext.Default.SetMonitoringLevelRequest).Severity, cancellationToken)
                 : Task.FromResult(0),
+            "UpdateFirmware" => Count(UpdateFirmwareAsync(stationId, Read(request, OcppJsonContext.Default.UpdateFirmwareRequest),
+                Read(response, OcppJsonContext.Default.UpdateFirmwareResponse), cancellationToken)),
             _ => Task.FromResult(0),
         };
 
@@ -100,6 +102,14 @@ public sealed class CommandEffects(
     {
         await messages.RemoveAsync(stationId, messageId, cancellationToken);
         return response.Status == ClearMessageStatus.Accepted;
+    }
+
+    /// <summary>The update is stored with the answer whatever it is (a Rejected one is history too); returns whether the station took it.</summary>
+    private async Task<bool> UpdateFirmwareAsync(string stationId, UpdateFirmwareRequest request, UpdateFirmwareResponse response, CancellationToken cancellationToken)
+    {
+        await firmwareUpdates.RecordAnswerAsync(stationId, request.RequestId, request.Firmware.Location, request.Firmware.Signature is not null,
+            response.Status.ToString(), time.GetUtcNow(), cancellationToken);
+        return response.Status is UpdateFirmwareStatus.Accepted or UpdateFirmwareStatus.AcceptedCanceled;
     }
 
     private static T Read<T>(JsonElement json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> contract) =>

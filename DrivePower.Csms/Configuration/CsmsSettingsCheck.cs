@@ -28,6 +28,7 @@ public static class CsmsSettingsCheck
         SettingsSection.Check<JournalOptions>(configuration, JournalOptions.SectionName, problems);
         SettingsSection.Check<Tariffs.TariffOptions>(configuration, Tariffs.TariffOptions.SectionName, problems);
         SettingsSection.Check<LogUploadOptions>(configuration, LogUploadOptions.SectionName, problems);
+        SettingsSection.Check<FirmwareOptions>(configuration, FirmwareOptions.SectionName, problems);
         var operatorApi = SettingsSection.Check<OperatorApiOptions>(configuration, OperatorApiOptions.SectionName, problems);
         CheckOperatorKey(configuration, operatorApi, problems);
         return problems;

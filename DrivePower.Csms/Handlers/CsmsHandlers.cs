@@ -32,6 +32,7 @@ public static class CsmsHandlers
         services.AddSingleton<StationLogStore>();
         services.AddSingleton<CustomerInformationStore>();
         services.AddSingleton<VariableMonitorStore>();
+        services.AddSingleton<FirmwareUpdateStore>();
 
         return services
             .AddStationCall<BootNotificationRequest, BootNotificationResponse, BootNotificationHandler>()

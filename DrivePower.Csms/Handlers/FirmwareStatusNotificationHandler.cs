@@ -4,13 +4,20 @@ using DrivePower.Ocpp.Rpc;
 
 namespace DrivePower.Csms.Handlers;
 
-/// <summary>FirmwareStatusNotification: the latest status, requestId and time on the station row.</summary>
-public sealed class FirmwareStatusNotificationHandler(StationStatusStore statuses, TimeProvider time) : IStationCallHandler<FirmwareStatusNotificationRequest, FirmwareStatusNotificationResponse>
+/// <summary>
+/// FirmwareStatusNotification: the latest status, requestId and time on the station row, and, with a
+/// requestId, the status appended to that update's history (kept even if the update's answer is not stored yet).
+/// </summary>
+public sealed class FirmwareStatusNotificationHandler(StationStatusStore statuses, FirmwareUpdateStore updates, TimeProvider time)
+    : IStationCallHandler<FirmwareStatusNotificationRequest, FirmwareStatusNotificationResponse>
 {
     public async ValueTask<FirmwareStatusNotificationResponse> HandleAsync(
         OcppCallContext context, FirmwareStatusNotificationRequest request, CancellationToken cancellationToken)
     {
-        await statuses.RecordFirmwareStatusAsync(context.StationId, request.Status.ToString(), request.RequestId, time.GetUtcNow(), cancellationToken);
+        var at = time.GetUtcNow();
+        await statuses.RecordFirmwareStatusAsync(context.StationId, request.Status.ToString(), request.RequestId, at, cancellationToken);
+        if (request.RequestId is { } requestId)
+            await updates.RecordStatusAsync(context.StationId, requestId, request.Status.ToString(), at, cancellationToken);
         return new FirmwareStatusNotificationResponse();
     }
 }

@@ -42,6 +42,7 @@ internal static class EmulatorDefaults
         public const string EnvFile = "EMULATOR_ENV_FILE";
         public const string ControlPort = "CONTROL_PORT";
         public const string ControlHost = "CONTROL_HOST";
+        public const string FirmwareStepSeconds = "FIRMWARE_STEP_SECONDS";
     }
 
     public const string StationId = "CP001";
@@ -71,6 +72,9 @@ internal static class EmulatorDefaults
     /// <summary>The control API's port (0: any free one) and the address it listens on.</summary>
     public const int ControlPort = 8090;
     public const string ControlHost = "127.0.0.1";
+
+    /// <summary>How long each step of a firmware update takes (download, verify, install, reboot), in seconds.</summary>
+    public const double FirmwareStepSeconds = 2;
 
     /// <summary>Every setting and its default as the environment spells it; null where there is none.</summary>
     public static IReadOnlyList<(string Name, string? Default)> All { get; } =
@@ -104,6 +108,7 @@ internal static class EmulatorDefaults
         (Names.EnvFile, null),
         (Names.ControlPort, Text(ControlPort)),
         (Names.ControlHost, ControlHost),
+        (Names.FirmwareStepSeconds, Text(FirmwareStepSeconds)),
     ];
 
     /// <summary>The default of <paramref name="name"/> as text; null when it has none.</summary>

@@ -38,6 +38,9 @@ public sealed record EmulatorOptions
     public required int ControlPort { get; init; }
     public required string ControlHost { get; init; }
 
+    /// <summary>How long each step of a firmware update takes (UpdateFirmware).</summary>
+    public required TimeSpan FirmwareStep { get; init; }
+
     /// <summary>The station ids: <see cref="StationId"/> alone, or <c>{StationId}-0001</c>… for several.</summary>
     public IEnumerable<string> StationIds() => StationCount == 1
         ? [StationId]

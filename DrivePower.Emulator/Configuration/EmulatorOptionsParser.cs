@@ -46,6 +46,7 @@ public static class EmulatorOptionsParser
             SummaryInterval = read.Seconds(N.SummaryIntervalSeconds, settings.SummaryIntervalSeconds, D.SummaryIntervalSeconds, 0.1, 3_600),
             ControlPort = read.Integer(N.ControlPort, settings.ControlPort, D.ControlPort, 0, 65_535),
             ControlHost = read.Text(N.ControlHost, settings.ControlHost, D.ControlHost, 253),
+            FirmwareStep = read.Seconds(N.FirmwareStepSeconds, settings.FirmwareStepSeconds, D.FirmwareStepSeconds, 0, 3_600),
         };
 
         options = options with { CsmsTls = CsmsTls.Read(read, settings, options.StationId, options.StationCount) };

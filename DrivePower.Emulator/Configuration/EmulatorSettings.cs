@@ -38,6 +38,7 @@ public sealed class EmulatorSettings
     [ConfigurationKeyName(Names.CallTimeoutSeconds)] public string? CallTimeoutSeconds { get; set; }
     [ConfigurationKeyName(Names.SummaryIntervalSeconds)] public string? SummaryIntervalSeconds { get; set; }
     [ConfigurationKeyName(Names.EnvFile)] public string? EnvFilePath { get; set; }
+    [ConfigurationKeyName(Names.FirmwareStepSeconds)] public string? FirmwareStepSeconds { get; set; }
 
     /// <summary>Aspire service discovery: <c>services:csms:http:0</c> (env <c>services__csms__http__0</c>).</summary>
     [ConfigurationKeyName("services")] public DiscoveredServices? Services { get; set; }

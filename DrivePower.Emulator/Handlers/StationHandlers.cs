@@ -35,7 +35,8 @@ internal static class StationHandlers
         .OnCostUpdated()
         .OnGetLog()
         .OnCustomerInformation()
-        .OnVariableMonitoring();
+        .OnVariableMonitoring()
+        .OnUpdateFirmware();
 
     public static Station StationOf(OcppCallContext context) =>
         context.Connection.State as Station ?? throw new InvalidOperationException("The connection has no station attached.");

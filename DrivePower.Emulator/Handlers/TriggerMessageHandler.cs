@@ -6,7 +6,8 @@ namespace DrivePower.Emulator.Handlers;
 
 /// <summary>
 /// TriggerMessage: BootNotification (only before acceptance; after it Rejected, F06.FR.17), Heartbeat,
-/// StatusNotification, MeterValues, TransactionEvent and LogStatusNotification (Idle unless an upload runs) are Accepted and sent right after the answer
+/// StatusNotification, MeterValues, TransactionEvent, LogStatusNotification (Idle unless an upload runs) and FirmwareStatusNotification
+/// (the running update's status, Idle when none) are Accepted and sent right after the answer
 /// (even while Pending); an unknown EVSE or connector is Rejected; other messages are NotImplemented.
 /// </summary>
 internal static class TriggerMessageHandler
@@ -61,6 +62,10 @@ internal static class TriggerMessageHandler
 
             case MessageTrigger.LogStatusNotification:
                 station.AfterAnswer(() => station.SendNowAsync(station.LogUploads.Current(), CancellationToken.None));
+                return TriggerMessageStatus.Accepted;
+
+            case MessageTrigger.FirmwareStatusNotification:
+                station.AfterAnswer(() => station.SendNowAsync(station.Firmware.Current(), CancellationToken.None));
                 return TriggerMessageStatus.Accepted;
 
             default:

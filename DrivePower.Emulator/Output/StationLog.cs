@@ -72,4 +72,7 @@ internal static partial class StationLog
 
     [LoggerMessage(118, LogLevel.Error, "{StationId}: station loop failed", EventName = "StationFailed")]
     public static partial void StationFailed(ILogger logger, Exception exception, string stationId);
+
+    [LoggerMessage(122, LogLevel.Information, "{StationId}: firmware update {RequestId}: {Status}", EventName = "FirmwareStatus")]
+    public static partial void FirmwareStatus(ILogger logger, string stationId, int requestId, FirmwareStatus status);
 }

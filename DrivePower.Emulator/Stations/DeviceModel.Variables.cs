@@ -96,7 +96,7 @@ internal sealed partial class DeviceModel
             ["Model"] = new(() => station.Options.Model),
             ["VendorName"] = new(() => station.Options.VendorName),
             ["SerialNumber"] = new(() => station.Options.SerialNumber ?? ""),
-            ["FirmwareVersion"] = new(() => station.Options.FirmwareVersion),
+            ["FirmwareVersion"] = new(() => station.FirmwareVersion),
         },
         "EVSE" when component.Evse is { ConnectorId: null } evse && station.FindEvse(evse.Id) is { } found => new(StringComparer.Ordinal)
         {

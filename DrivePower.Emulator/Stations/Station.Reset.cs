@@ -49,14 +49,23 @@ internal sealed partial class Station
             transaction.End(StoppedReason.ImmediateReset, TriggerReason.ResetCommand, cableStaysIn: false);
 
         StationLog.Resetting(Logger, Id, type);
+        await RebootAsync(BootReason.RemoteReset, "Reset").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reboots: the last messages get a moment to reach the CSMS, the connection closes, and the runner
+    /// reconnects at once to boot with <paramref name="reason"/> (a reset, or a firmware install).
+    /// </summary>
+    public async Task RebootAsync(BootReason reason, string closeReason)
+    {
         using var flush = new CancellationTokenSource(ResetFlushTimeout);
         while (!Outbox.IsEmpty && !flush.IsCancellationRequested && Connection is { IsOpen: true })
             await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
 
-        NextBootReason = BootReason.RemoteReset;
+        NextBootReason = reason;
         Interlocked.Exchange(ref _resetting, 1);
         if (Connection is { } connection)
-            await connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "Reset").ConfigureAwait(false);
+            await connection.CloseAsync(WebSocketCloseStatus.NormalClosure, closeReason).ConfigureAwait(false);
     }
 
     /// <summary>How long a remote start's driver takes to unplug once the transaction ended: the EV does not vanish with the stop.</summary>

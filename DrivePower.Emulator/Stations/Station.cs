@@ -1,5 +1,6 @@
 using DrivePower.Emulator.Configuration;
 using DrivePower.Emulator.Diagnostics;
+using DrivePower.Emulator.Firmware;
 using DrivePower.Emulator.Output;
 using DrivePower.Emulator.SmartCharging;
 using DrivePower.Ocpp.Messages;
@@ -25,6 +26,8 @@ internal sealed partial class Station
         DeviceModel = new DeviceModel(this);
         Outbox = new StationOutbox(id, DeviceModel, services.Logger, services.Metrics);
         LogUploads = new LogUploads(id, services.Frames.For(id), services.UploadClient, TimeProvider.System);
+        FirmwareVersion = options.FirmwareVersion;
+        Firmware = new FirmwareUpdates(this, services.UploadClient, TimeProvider.System);
     }
 
     public string Id { get; }
@@ -60,6 +63,12 @@ internal sealed partial class Station
 
     /// <summary>The log upload a GetLog started (N01), if any.</summary>
     public LogUploads LogUploads { get; }
+
+    /// <summary>The firmware update an UpdateFirmware started (L01), if any.</summary>
+    public FirmwareUpdates Firmware { get; }
+
+    /// <summary>The installed firmware: FIRMWARE_VERSION until an update installs another; what BootNotification reports.</summary>
+    public string FirmwareVersion { get; set; }
 
     /// <summary>The open connection, if any.</summary>
     public OcppRpcConnection? Connection { get; private set; }

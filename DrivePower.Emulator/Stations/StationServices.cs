@@ -28,7 +28,7 @@ internal sealed class StationServices(
     /// <summary>Every station's recent frames, for the logs a GetLog asks for.</summary>
     public FrameRecorder Frames { get; } = new(TimeProvider.System);
 
-    /// <summary>The client log uploads go out on (one for the process, as HttpClient wants).</summary>
+    /// <summary>The client log uploads and firmware downloads go out on (one for the process, as HttpClient wants).</summary>
     public HttpClient UploadClient { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public OcppRpcOptions RpcOptions => _rpcOptions ??= new() { CallTimeout = Options.CallTimeout, FrameObserver = Frames };

@@ -57,6 +57,7 @@ internal sealed class StationSession(Station station, OcppRpcConnection connecti
                 if (response.Interval > 0)
                     station.DeviceModel.HeartbeatInterval = TimeSpan.FromSeconds(response.Interval);
                 station.Services.Metrics.Accepted(1);
+                station.Firmware.BootAccepted();
                 return true;
             }
 
@@ -85,7 +86,7 @@ internal sealed class StationSession(Station station, OcppRpcConnection connecti
             Model = station.Options.Model,
             VendorName = station.Options.VendorName,
             SerialNumber = station.Options.SerialNumber,
-            FirmwareVersion = station.Options.FirmwareVersion,
+            FirmwareVersion = station.FirmwareVersion,
         },
     };
 

@@ -59,6 +59,7 @@ public static class OcppActions
         Define("SetMonitoringLevel", OcppDirection.CsmsToStation, Json.SetMonitoringLevelRequest, Json.SetMonitoringLevelResponse),
         Define("GetMonitoringReport", OcppDirection.CsmsToStation, Json.GetMonitoringReportRequest, Json.GetMonitoringReportResponse),
         Define("NotifyMonitoringReport", OcppDirection.StationToCsms, Json.NotifyMonitoringReportRequest, Json.NotifyMonitoringReportResponse),
+        Define("UpdateFirmware", OcppDirection.CsmsToStation, Json.UpdateFirmwareRequest, Json.UpdateFirmwareResponse),
     ];
 
     private static readonly FrozenDictionary<string, OcppAction> ByName =

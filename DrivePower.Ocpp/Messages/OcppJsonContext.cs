@@ -113,6 +113,8 @@ namespace DrivePower.Ocpp.Messages;
 [JsonSerializable(typeof(GetMonitoringReportResponse))]
 [JsonSerializable(typeof(NotifyMonitoringReportRequest))]
 [JsonSerializable(typeof(NotifyMonitoringReportResponse))]
+[JsonSerializable(typeof(UpdateFirmwareRequest))]
+[JsonSerializable(typeof(UpdateFirmwareResponse))]
 [JsonSerializable(typeof(CustomData))]
 [JsonSerializable(typeof(StatusInfo))]
 [JsonSerializable(typeof(Evse))]

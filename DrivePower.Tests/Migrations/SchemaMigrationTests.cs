@@ -7,7 +7,8 @@ public sealed class SchemaMigrationTests
 {
     private static readonly string[] AllTables =
     [
-        "charging_limits", "charging_profiles", "customer_information", "device_model_variables", "display_messages", "id_tokens", "local_auth_list_entries",
+        "charging_limits", "charging_profiles", "customer_information", "device_model_variables", "display_messages",
+        "firmware_files", "firmware_signing_keys", "firmware_status_history", "firmware_updates", "id_tokens", "local_auth_list_entries",
         "local_auth_lists", "meter_values", "ocpp_journal", "reservations",
         "station_connector_status_history",
         "station_connector_statuses", "station_events", "station_logs", "stations", "tariffs", "transaction_events", "transactions",
@@ -16,12 +17,13 @@ public sealed class SchemaMigrationTests
 
     private static readonly string[] AllIndexes =
     [
-        "ix_meter_values_station_timestamp", "ix_meter_values_transaction_timestamp",
+        "ix_firmware_status_history_station_request", "ix_meter_values_station_timestamp", "ix_meter_values_transaction_timestamp",
         "ix_ocpp_journal_at", "ix_ocpp_journal_station_id",
         "ix_station_connector_status_history_connector_stored", "ix_station_connector_status_history_station_stored",
         "ix_station_events_station_kind_stored", "ix_station_events_station_stored",
         "ix_transactions_active_station", "ix_transactions_started_at",
-        "pk_charging_limits", "pk_charging_profiles", "pk_customer_information", "pk_device_model_variables", "pk_display_messages", "pk_id_tokens",
+        "pk_charging_limits", "pk_charging_profiles", "pk_customer_information", "pk_device_model_variables", "pk_display_messages",
+        "pk_firmware_files", "pk_firmware_signing_keys", "pk_firmware_status_history", "pk_firmware_updates", "pk_id_tokens",
         "pk_local_auth_list_entries", "pk_local_auth_lists", "pk_meter_values", "pk_ocpp_journal",
         "pk_reservations", "pk_station_connector_status_history",
         "pk_station_connector_statuses", "pk_station_events", "pk_station_logs", "pk_stations", "pk_transaction_events", "pk_transactions",

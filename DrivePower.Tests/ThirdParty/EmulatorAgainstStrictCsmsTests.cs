@@ -23,6 +23,7 @@ public sealed class EmulatorAgainstStrictCsmsTests
         ("RequestStartTransaction", """{"evseId":1,"remoteStartId":1,"idToken":{"idToken":"CARD-STRICT","type":"ISO14443"}}""", "TransactionEvent"),
         ("TriggerMessage", """{"requestedMessage":"MeterValues","evse":{"id":1}}""", "MeterValues"),
         ("TriggerMessage", """{"requestedMessage":"Heartbeat"}""", "Heartbeat"),
+        ("TriggerMessage", """{"requestedMessage":"FirmwareStatusNotification"}""", "FirmwareStatusNotification"),
         ("TriggerMessage", """{"requestedMessage":"StatusNotification","evse":{"id":2,"connectorId":1}}""", "StatusNotification"),
         ("TriggerMessage", """{"requestedMessage":"TransactionEvent","evse":{"id":1}}""", "TransactionEvent"),
         ("GetBaseReport", """{"requestId":2,"reportBase":"FullInventory"}""", "NotifyReport"),
@@ -87,7 +88,7 @@ public sealed class EmulatorAgainstStrictCsmsTests
         string[] sent =
         [
             "BootNotification", "StatusNotification", "Heartbeat", "Authorize", "TransactionEvent", "MeterValues", "NotifyReport",
-            "LogStatusNotification", "ReportChargingProfiles", "NotifyDisplayMessages",
+            "FirmwareStatusNotification", "LogStatusNotification", "ReportChargingProfiles", "NotifyDisplayMessages",
             "NotifyCustomerInformation", "ReservationStatusUpdate", "NotifyEvent", "NotifyMonitoringReport",
         ];
         Assert.Empty(sent.Except(csms.ReceivedMethods));

@@ -20,6 +20,18 @@ public sealed class CsmsStartupErrorTests
     }
 
     [Fact]
+    public async Task A_firmware_upload_limit_out_of_range_stops_the_CSMS_naming_the_setting()
+    {
+        var result = await WorkerProcess.RunProjectAsync(WorkerProcess.Csms, new Dictionary<string, string>
+        {
+            ["Csms__Firmware__MaxUploadMegabytes"] = "2000",
+        }, input: null);
+
+        Assert.Equal(CsmsSettingsCheck.BadSettingsExitCode, result.ExitCode);
+        Assert.Contains("Csms:Firmware:MaxUploadMegabytes: The field MaxUploadMegabytes must be between 1 and 1024.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_bad_setting_is_one_line_at_once_without_a_stack_trace_and_exit_code_2()
     {
         var result = await WorkerProcess.RunProjectAsync(WorkerProcess.Csms, new Dictionary<string, string>

@@ -123,6 +123,9 @@ public static class OcppExamples
         ["NotifyMonitoringReport"] = (
             """{"monitor":[{"component":""" + Component + ""","variable":""" + Variable + ""","variableMonitoring":[{"id":3,"transaction":false,"value":30,"type":"Periodic","severity":8,"customData":{"vendorId":"v"}}],"customData":{"vendorId":"v"}}],"requestId":8,"tbc":false,"seqNo":0,"generatedAt":"2025-06-01T12:00:00Z","customData":{"vendorId":"v"}}""",
             """{"customData":{"vendorId":"v"}}"""),
+        ["UpdateFirmware"] = (
+            """{"retries":3,"retryInterval":10,"requestId":12,"firmware":{"location":"https://csms.example/files/firmware/7/fw.bin","retrieveDateTime":"2025-06-01T12:00:00Z","installDateTime":"2025-06-01T13:00:00Z","signingCertificate":"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n","signature":"MEUCIQ==","customData":{"vendorId":"v"}},"customData":{"vendorId":"v"}}""",
+            """{"status":"InvalidCertificate","statusInfo":""" + StatusInfo + ""","customData":{"vendorId":"v"}}"""),
     };
 
     public static TheoryData<string> ActionNames() => new(ByAction.Keys);

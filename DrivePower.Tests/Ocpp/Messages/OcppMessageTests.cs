@@ -59,6 +59,7 @@ public class OcppMessageTests
             ["SetMonitoringLevel"] = OcppDirection.CsmsToStation,
             ["GetMonitoringReport"] = OcppDirection.CsmsToStation,
             ["NotifyMonitoringReport"] = OcppDirection.StationToCsms,
+            ["UpdateFirmware"] = OcppDirection.CsmsToStation,
         };
 
         Assert.Equal(expected, OcppActions.All.ToDictionary(action => action.Name, action => action.Direction));

@@ -67,6 +67,8 @@ public partial class MaxLengthTests
         { "SetVariables", true, "$.setVariableData[0].attributeValue", 1000 },
         { "GetLog", true, "$.log.remoteLocation", 512 },
         { "NotifyCustomerInformation", true, "$.data", 512 },
+        { "UpdateFirmware", true, "$.firmware.location", 512 },
+        { "UpdateFirmware", true, "$.firmware.signature", 800 },
     };
 
     [Theory]

@@ -59,6 +59,7 @@ public class OcppPayloadValidatorTests
     [InlineData("NotifyCustomerInformation", """{"data":"x","seqNo":0,"requestId":1}""", "$.generatedAt")]
     [InlineData("SetVariableMonitoring", """{"setMonitoringData":[{"value":1,"type":"Delta","component":{"name":"EVSE"},"variable":{"name":"Power"}}]}""", "$.setMonitoringData[0].severity")]
     [InlineData("NotifyMonitoringReport", """{"requestId":1,"seqNo":0,"generatedAt":"2025-06-01T12:00:00Z","monitor":[{"component":{"name":"EVSE"},"variable":{"name":"Power"},"variableMonitoring":[{"id":1,"value":1,"type":"Delta","severity":1}]}]}""", "$.monitor[0].variableMonitoring[0].transaction")]
+    [InlineData("UpdateFirmware", """{"requestId":1,"firmware":{"location":"http://x/fw.bin"}}""", "$.firmware.retrieveDateTime")]
     public void A_missing_required_property_is_an_OccurrenceConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.OccurrenceConstraintViolation, path);
 
@@ -100,6 +101,7 @@ public class OcppPayloadValidatorTests
     [InlineData("CustomerInformation", """{"requestId":1,"report":"yes","clear":false}""", "$.report")]
     [InlineData("ClearVariableMonitoring", """{"id":[1,"2"]}""", "$.id[1]")]
     [InlineData("SetMonitoringLevel", """{"severity":2.5}""", "$.severity")]
+    [InlineData("UpdateFirmware", """{"requestId":1,"retryInterval":2.5,"firmware":{"location":"http://x","retrieveDateTime":"2025-06-01T12:00:00Z"}}""", "$.retryInterval")]
     public void A_nested_value_of_the_wrong_type_is_a_TypeConstraintViolation_naming_its_path(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.TypeConstraintViolation, path);
 
@@ -146,6 +148,7 @@ public class OcppPayloadValidatorTests
     [InlineData("GetLog", """{"logType":"SystemLog","requestId":1,"log":{"remoteLocation":"http://x"}}""", "$.logType")]
     [InlineData("SetMonitoringBase", """{"monitoringBase":"all"}""", "$.monitoringBase")]
     [InlineData("GetMonitoringReport", """{"requestId":1,"monitoringCriteria":["ThresholdMonitoring","Alerting"]}""", "$.monitoringCriteria[1]")]
+    [InlineData("FirmwareStatusNotification", """{"status":"InstallationFailure","requestId":1}""", "$.status")]
     public void An_enum_value_outside_the_schema_or_in_another_case_is_a_PropertyConstraintViolation(string action, string payload, string path) =>
         AssertSingle(Request(action, payload), OcppErrorCode.PropertyConstraintViolation, path);
 

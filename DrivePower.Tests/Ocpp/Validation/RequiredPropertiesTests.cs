@@ -63,6 +63,8 @@ public class RequiredPropertiesTests
         { "ClearCache", false, "status" },
         { "CostUpdated", true, "totalCost,transactionId" },
         { "CostUpdated", false, "" },
+        { "UpdateFirmware", true, "firmware,requestId" },
+        { "UpdateFirmware", false, "status" },
     };
 
     [Theory]
