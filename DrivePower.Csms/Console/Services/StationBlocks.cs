@@ -10,7 +10,9 @@ public sealed record StationBlocks(
     LocalAuthListRecord LocalList,
     IReadOnlyList<DisplayMessageRecord> DisplayMessages,
     StationTariff? Tariff,
-    IReadOnlyList<StationLogRecord> Logs);
+    IReadOnlyList<StationLogRecord> Logs,
+    IReadOnlyList<FirmwareUpdateRecord> FirmwareUpdates,
+    StationMonitoring Monitoring);
 
 /// <summary>The tariff a station is charged by: its own override, or the default one.</summary>
 public sealed record StationTariff(Tariff Tariff, bool IsOverride);
@@ -18,7 +20,7 @@ public sealed record StationTariff(Tariff Tariff, bool IsOverride);
 /// <summary>Reads <see cref="StationBlocks"/> from the stores the operator API reads, so the two always agree.</summary>
 public sealed class ConsoleStationBlocks(
     ChargingProfileStore profiles, ChargingLimitStore limits, ReservationStore reservations, LocalAuthListStore localLists,
-    DisplayMessageStore displayMessages, TariffStore tariffs, StationLogStore logs)
+    DisplayMessageStore displayMessages, TariffStore tariffs, StationLogStore logs, FirmwareUpdateStore firmwareUpdates, VariableMonitorStore monitors)
 {
     public async Task<StationBlocks> LoadAsync(string stationId, CancellationToken cancellationToken)
     {
@@ -32,6 +34,8 @@ public sealed class ConsoleStationBlocks(
             await localLists.ReadAsync(stationId, cancellationToken),
             await displayMessages.ListAsync(stationId, cancellationToken),
             tariff,
-            await logs.ListAsync(stationId, cancellationToken));
+            await logs.ListAsync(stationId, cancellationToken),
+            await firmwareUpdates.ListAsync(stationId, cancellationToken),
+            await monitors.ReadAsync(stationId, cancellationToken));
     }
 }

@@ -21,7 +21,7 @@ public sealed class StationBlocksViewTests : IDisposable
     }
 
     private static StationBlocks Empty(StationTariff? tariff = null) =>
-        new([], [], [], new LocalAuthListRecord(0, null, []), [], tariff, []);
+        new([], [], [], new LocalAuthListRecord(0, null, []), [], tariff, [], [], new StationMonitoring(null, null, []));
 
     [Fact]
     public void With_nothing_stored_each_block_says_what_would_fill_it_and_the_tariff_that_none_is_set()
@@ -35,6 +35,8 @@ public sealed class StationBlocksViewTests : IDisposable
         Assert.Contains("No log asked for", view.Find("[data-testid='logs']").TextContent, StringComparison.Ordinal);
         Assert.Equal("0", view.Find("[data-testid='local-list-version']").TextContent);
         Assert.Empty(view.FindAll("[data-testid='charging-limits']"));
+        Assert.Contains("None sent", view.Find("[data-testid='firmware-updates']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("not set", view.Find("[data-testid='monitoring-base']").TextContent);
     }
 
     [Fact]
@@ -48,6 +50,10 @@ public sealed class StationBlocksViewTests : IDisposable
             LocalList = new LocalAuthListRecord(3, At, [new LocalAuthListEntry("CARD-2", "ISO14443", "Blocked", Json)]),
             DisplayMessages = [new DisplayMessageRecord(4, "AlwaysFront", null, null, null, null, "Welcome", "SetDisplayMessage", At, Json)],
             Logs = [new StationLogRecord(2, "DiagnosticsLog", "Accepted", "Uploaded", "station.log", 2048, At, At)],
+            FirmwareUpdates = [new FirmwareUpdateRecord(3, 1, "http://csms/files/firmware/1/dp.bin", "2.0.0", true, "Accepted", "Installed", At, At,
+                [new FirmwareStatusEntry("Downloading", At), new FirmwareStatusEntry("Installed", At)])],
+            Monitoring = new StationMonitoring("All", 5,
+                [new VariableMonitorRecord(7, "EVSE", null, 1, null, "Power", null, "UpperThreshold", 7000m, 3, false, "Set", null, At)]),
         };
 
         var view = _context.Render<StationBlocksView>(parameters => parameters.Add(v => v.Blocks, blocks));
@@ -62,6 +68,10 @@ public sealed class StationBlocksViewTests : IDisposable
         Assert.Equal("the default", view.Find("[data-testid='tariff-scope']").TextContent);
         Assert.Contains("0.30 EUR", view.Find("[data-testid='tariff']").TextContent, StringComparison.Ordinal);
         Assert.Equal("station.log (2.0 KiB)", view.Find("[data-testid='logs'] td[data-label='File']").TextContent);
+        Assert.Equal("Downloading → Installed", view.Find("[data-testid='firmware-updates'] td[data-label='History']").TextContent);
+        Assert.Equal("EVSE · EVSE 1", view.Find("[data-testid='monitors'] td[data-label='Component']").TextContent);
+        Assert.Equal(("All", "5", "7000"), (view.Find("[data-testid='monitoring-base']").TextContent, view.Find("[data-testid='monitoring-level']").TextContent,
+            view.Find("[data-testid='monitors'] td[data-label='Value']").TextContent));
     }
 
     public void Dispose() => _context.Dispose();
