@@ -183,6 +183,8 @@ public class OcppPayloadValidatorTests
     [InlineData("GetChargingProfiles", """{"requestId":1,"chargingProfile":{"chargingLimitSource":["EMS","SO","CSO","Other","EMS"]}}""", "$.chargingProfile.chargingLimitSource")]
     [InlineData("ReportChargingProfiles", """{"requestId":1,"chargingLimitSource":"CSO","chargingProfile":[],"evseId":1}""", "$.chargingProfile")]
     [InlineData("SendLocalList", """{"versionNumber":1,"updateType":"Full","localAuthorizationList":[]}""", "$.localAuthorizationList")]
+    [InlineData("ClearVariableMonitoring", """{"id":[]}""", "$.id")]
+    [InlineData("GetMonitoringReport", """{"requestId":1,"monitoringCriteria":["ThresholdMonitoring","DeltaMonitoring","PeriodicMonitoring","DeltaMonitoring"]}""", "$.monitoringCriteria")]
     public void Too_few_or_too_many_array_items_is_an_OccurrenceConstraintViolation(string action, string payload, string path) =>
         AssertSingle(
             Request(action, payload.Replace("@H@", """{"hashAlgorithm":"SHA256","issuerNameHash":"a","issuerKeyHash":"b","serialNumber":"c","responderURL":"u"}""")),
