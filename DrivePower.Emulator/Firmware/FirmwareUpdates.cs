@@ -37,7 +37,12 @@ internal sealed class FirmwareUpdates(Station station, HttpClient http, TimeProv
     public (UpdateFirmwareResponse Answer, Func<Task>? Run) Start(UpdateFirmwareRequest request)
     {
         if (Refusal(request.Firmware) is { } refused)
-            return (refused, null);
+        {
+            // L01.FR.02: a signing certificate the station can't use is a security event too.
+            return refused.Status == UpdateFirmwareStatus.InvalidCertificate
+                ? (refused, () => SecurityEventAsync("InvalidFirmwareSigningCertificate", refused.StatusInfo?.ReasonCode))
+                : (refused, null);
+        }
 
         var cancellation = new CancellationTokenSource();
         bool replaced;
@@ -107,7 +112,10 @@ internal sealed class FirmwareUpdates(Station station, HttpClient http, TimeProv
                 var valid = FirmwareSignature.Verify(certificate, signature, image);
                 await ReportAsync(request, valid ? FirmwareStatus.SignatureVerified : FirmwareStatus.InvalidSignature, token).ConfigureAwait(false);
                 if (!valid)
+                {
+                    await SecurityEventAsync("InvalidFirmwareSignature", $"request {request.RequestId}").ConfigureAwait(false); // L01.FR.03
                     return;
+                }
             }
 
             // The image is verified before anything is installed: a file that is none stops here.
@@ -133,6 +141,7 @@ internal sealed class FirmwareUpdates(Station station, HttpClient http, TimeProv
             await StepAsync(token).ConfigureAwait(false);
             await RebootIntoAsync(version, token).ConfigureAwait(false);
             await ReportAsync(request, FirmwareStatus.Installed, CancellationToken.None).ConfigureAwait(false);
+            await SecurityEventAsync("FirmwareUpdated", station.FirmwareVersion).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -180,6 +189,10 @@ internal sealed class FirmwareUpdates(Station station, HttpClient http, TimeProv
             }
         }
     }
+
+    /// <summary>A security event of the firmware block (A04's list: FirmwareUpdated, InvalidFirmwareSignature, InvalidFirmwareSigningCertificate).</summary>
+    private Task SecurityEventAsync(string type, string? techInfo) =>
+        station.SendNowAsync(new SecurityEventNotificationRequest { Type = type, Timestamp = time.GetUtcNow(), TechInfo = techInfo }, CancellationToken.None);
 
     private async Task ReportAsync(UpdateFirmwareRequest request, FirmwareStatus status, CancellationToken token)
     {

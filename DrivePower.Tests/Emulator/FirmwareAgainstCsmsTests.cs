@@ -45,6 +45,7 @@ public sealed class FirmwareAgainstCsmsTests(MigratedDatabaseFixture database) :
 
         Assert.Equal(["Downloading", "Downloaded", "SignatureVerified", "Installing", "InstallRebooting", "Installed"], history);
         Assert.Equal("2.1.0-signed", Station(emulator, "EMU-FWSIGNED").FirmwareVersion);
+        await SecurityEventAsync("EMU-FWSIGNED", "FirmwareUpdated");
         await emulator.StopAsync();
     }
 
@@ -70,6 +71,7 @@ public sealed class FirmwareAgainstCsmsTests(MigratedDatabaseFixture database) :
         Assert.Equal("Accepted", (await sent.JsonAsync()).GetProperty("status").GetString());
         Assert.Equal(["Downloading", "Downloaded", "InvalidSignature"], history);
         Assert.Equal("1.0.0", Station(emulator, "EMU-FWBADSIG").FirmwareVersion);
+        await SecurityEventAsync("EMU-FWBADSIG", "InvalidFirmwareSignature"); // L01.FR.03
         await emulator.StopAsync();
     }
 
@@ -205,4 +207,8 @@ public sealed class FirmwareAgainstCsmsTests(MigratedDatabaseFixture database) :
             "SELECT count(*) FROM station_connector_statuses WHERE station_id = @station", ("station", stationId)) == 1, TimeSpan.FromSeconds(20));
         return emulator;
     }
+
+    private Task SecurityEventAsync(string stationId, string type) => Sql.EventuallyAsync(async () => await Sql.ScalarAsync<long>(database.ConnectionString,
+        "SELECT count(*) FROM station_events WHERE station_id = @station AND kind = 'SecurityEventNotification' AND event_type = @type",
+        ("station", stationId), ("type", type)) == 1, TimeSpan.FromSeconds(20));
 }
