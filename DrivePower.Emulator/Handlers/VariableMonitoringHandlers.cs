@@ -24,7 +24,7 @@ internal static class VariableMonitoringHandlers
             station.CommandReceived(context.Action, $"{request.SetMonitoringData.Count} monitor(s)");
             WithinItemsPerMessage(request.SetMonitoringData.Count);
             var results = request.SetMonitoringData.Select(data => station.DeviceModel.MonitoringEnabled
-                ? station.Monitors.Set(data, station.DeviceModel.TargetOf(data.Component, data.Variable))
+                ? station.Monitors.Set(data, station.DeviceModel.TargetOf(data.Component, data.Variable), station.DeviceModel.ReadMonitored(data.Component, data.Variable))
                 : Disabled(data)).ToList();
             station.AfterAnswer(Changed(station));
             return ValueTask.FromResult(new SetVariableMonitoringResponse { SetMonitoringResult = results });

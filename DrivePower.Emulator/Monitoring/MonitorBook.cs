@@ -52,10 +52,13 @@ internal sealed class MonitorBook
         }
     }
 
-    /// <summary>Sets or replaces one monitor, by the rules of N04.</summary>
-    public SetMonitoringResult Set(SetMonitoringData data, MonitorTarget target)
+    /// <summary>
+    /// Sets or replaces one monitor, by the rules of N04. A delta is measured from <paramref name="current"/>, the
+    /// value when the monitor is set, so a change right after the answer is not taken for the starting point.
+    /// </summary>
+    public SetMonitoringResult Set(SetMonitoringData data, MonitorTarget target, MonitoredValue? current = null)
     {
-        var (status, reason, id) = Apply(data, target);
+        var (status, reason, id) = Apply(data, target, current);
         return new SetMonitoringResult
         {
             Id = id,
@@ -68,7 +71,7 @@ internal sealed class MonitorBook
         };
     }
 
-    private (SetMonitoringStatus, string?, int?) Apply(SetMonitoringData data, MonitorTarget target)
+    private (SetMonitoringStatus, string?, int?) Apply(SetMonitoringData data, MonitorTarget target, MonitoredValue? current)
     {
         if (target == MonitorTarget.UnknownComponent)
             return (SetMonitoringStatus.UnknownComponent, null, null);
@@ -90,20 +93,20 @@ internal sealed class MonitorBook
                     return (SetMonitoringStatus.Rejected, "UnknownMonitorId", id);
                 if (_monitors[index].Kind == MonitorKind.HardWired)
                     return (SetMonitoringStatus.Rejected, "HardWired", id);
-                _monitors[index] = Create(id, data, _monitors[index].Kind);
+                _monitors[index] = Create(id, data, _monitors[index].Kind, current);
                 return (SetMonitoringStatus.Accepted, null, id);
             }
 
             if (_monitors.Any(m => m.Watches(data.Component, data.Variable) && m.Type == data.Type && m.Severity == data.Severity))
                 return (SetMonitoringStatus.Duplicate, null, null);
-            var monitor = Create(_nextId++, data, MonitorKind.Custom);
+            var monitor = Create(_nextId++, data, MonitorKind.Custom, current);
             _monitors.Add(monitor);
             return (SetMonitoringStatus.Accepted, null, monitor.Id);
         }
     }
 
-    private static VariableMonitor Create(int id, SetMonitoringData data, MonitorKind kind) =>
-        new(id, data.Component, data.Variable, data.Type, data.Value, data.Severity, data.Transaction ?? false, kind);
+    private static VariableMonitor Create(int id, SetMonitoringData data, MonitorKind kind, MonitoredValue? current) =>
+        new(id, data.Component, data.Variable, data.Type, data.Value, data.Severity, data.Transaction ?? false, kind) { Reference = current?.Text };
 
     /// <summary>Clears one monitor (N06): a hard-wired one cannot be cleared.</summary>
     public ClearMonitoringResult Clear(int id)
