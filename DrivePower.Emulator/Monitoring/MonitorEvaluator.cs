@@ -6,6 +6,9 @@ namespace DrivePower.Emulator.Monitoring;
 /// <summary>A monitored variable's value now, and whether it is a number (thresholds need one).</summary>
 internal readonly record struct MonitoredValue(string Text, decimal? Number);
 
+/// <summary>An event a monitor raised, with that monitor's severity (what decides whether it waits while offline).</summary>
+internal readonly record struct RaisedEvent(EventData Event, int Severity);
+
 /// <summary>
 /// Checks monitors against their variables' values now (N07/N08) and says which raise an event: a threshold
 /// when it is crossed (and again, cleared, when the value comes back), a delta when the value moved by more
@@ -18,11 +21,11 @@ internal static class MonitorEvaluator
     /// The events due: monitors above <paramref name="level"/>, transaction monitors without a transaction on their
     /// EVSE and variables that cannot be read are skipped. Updates each monitor's memory of what it has seen.
     /// </summary>
-    public static List<EventData> Evaluate(
+    public static List<RaisedEvent> Evaluate(
         IEnumerable<VariableMonitor> monitors, int level, DateTimeOffset now,
         Func<VariableMonitor, MonitoredValue?> read, Func<VariableMonitor, string?> transactionOf)
     {
-        var events = new List<EventData>();
+        var events = new List<RaisedEvent>();
         foreach (var monitor in monitors)
         {
             if (monitor.Severity > level)
@@ -33,7 +36,7 @@ internal static class MonitorEvaluator
             lock (monitor)
             {
                 if (Check(monitor, value, now) is { } due)
-                    events.Add(Event(monitor, value, due.Trigger, due.Cleared, transactionId, now));
+                    events.Add(new RaisedEvent(Event(monitor, value, due.Trigger, due.Cleared, transactionId, now), monitor.Severity));
             }
         }
 

@@ -6,7 +6,7 @@ namespace DrivePower.Emulator.Stations;
 /// <summary>
 /// The station's variable monitors at work (N07/N08): they are checked whenever a watched value may have moved
 /// (a meter sample, a charging state, a status, a setting, the EV's power) and each second while a periodic one
-/// is active; what they raise goes to the CSMS in one NotifyEvent. While the station is not connected, events of
+/// is active, connected or not; what they raise goes to the CSMS in one NotifyEvent. While the station is not connected, events of
 /// OfflineQueuingSeverity or more severe wait (at most <see cref="OfflineEventCapacity"/>); the others are lost, as
 /// the spec allows.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed partial class Station
     public const int OfflineEventCapacity = 100;
 
     private readonly Lock _monitorSync = new();
-    private readonly Queue<(EventData Event, int Severity)> _offlineEvents = new();
+    private readonly Queue<RaisedEvent> _offlineEvents = new();
     private int _eventId;
     private int _observing;
     private TaskCompletionSource _monitorsChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -59,12 +59,11 @@ internal sealed partial class Station
     }
 
     /// <summary>
-    /// While connected: sends the events that waited, then checks the monitors each second while a periodic one is
-    /// active; without one it sleeps until the monitors change (an idle station costs no timer).
+    /// For the station's life, connected or not: checks the monitors each second while a periodic one is active;
+    /// without one it sleeps until the monitors change (an idle station costs no timer).
     /// </summary>
     public async Task RunPeriodicMonitorsAsync(CancellationToken cancellationToken)
     {
-        await SendOfflineEventsAsync(cancellationToken).ConfigureAwait(false);
         while (!cancellationToken.IsCancellationRequested)
         {
             Task changed;
@@ -77,7 +76,14 @@ internal sealed partial class Station
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-            await CheckMonitorsAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await CheckMonitorsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Output.StationLog.StationFailed(Logger, exception, Id); // logged; the next period tries again
+            }
         }
     }
 
@@ -99,58 +105,51 @@ internal sealed partial class Station
     {
         if (!DeviceModel.MonitoringEnabled)
             return;
-        var active = Monitors.Active;
-        var events = MonitorEvaluator.Evaluate(active, Monitors.Level, DateTimeOffset.UtcNow,
+        var raised = MonitorEvaluator.Evaluate(Monitors.Active, Monitors.Level, DateTimeOffset.UtcNow,
             monitor => DeviceModel.ReadMonitored(monitor.Component, monitor.Variable),
             monitor => monitor.Component.Evse is { } evse ? FindEvse(evse.Id)?.Transaction?.Id : null);
-        if (events.Count == 0)
+        if (raised.Count == 0)
             return;
 
-        var severities = active.ToDictionary(monitor => monitor.Id, monitor => monitor.Severity);
-        List<EventData> numbered;
+        List<RaisedEvent> numbered;
         lock (_monitorSync)
-            numbered = [.. events.Select(e => e with { EventId = ++_eventId })];
-        if (!IsAccepted)
-        {
-            QueueOffline(numbered, severities);
-            return;
-        }
-
-        var request = new NotifyEventRequest { GeneratedAt = DateTimeOffset.UtcNow, SeqNo = 0, EventData = numbered };
-        if (await SendNowAsync(request, cancellationToken).ConfigureAwait(false) is null)
-            QueueOffline(numbered, severities);
+            numbered = [.. raised.Select(r => r with { Event = r.Event with { EventId = ++_eventId } })];
+        await SendEventsAsync(numbered, cancellationToken).ConfigureAwait(false);
     }
 
-    private void QueueOffline(List<EventData> events, Dictionary<int, int> severities)
+    /// <summary>One NotifyEvent with the events; not connected, or not delivered, they go to the offline queue.</summary>
+    private async Task SendEventsAsync(List<RaisedEvent> events, CancellationToken cancellationToken)
+    {
+        var request = new NotifyEventRequest { GeneratedAt = DateTimeOffset.UtcNow, SeqNo = 0, EventData = [.. events.Select(r => r.Event)] };
+        if (!IsAccepted || await SendNowAsync(request, cancellationToken).ConfigureAwait(false) is null)
+            QueueOffline(events);
+    }
+
+    private void QueueOffline(IEnumerable<RaisedEvent> events)
     {
         var keep = DeviceModel.OfflineQueuingSeverity;
         lock (_monitorSync)
         {
-            foreach (var e in events)
+            foreach (var raised in events.Where(r => r.Severity <= keep))
             {
-                var severity = severities.GetValueOrDefault(e.VariableMonitoringId ?? -1, MonitorBook.LeastSevere);
-                if (severity > keep)
-                    continue;
                 if (_offlineEvents.Count == OfflineEventCapacity)
                     _offlineEvents.Dequeue(); // the oldest goes first
-                _offlineEvents.Enqueue((e, severity));
+                _offlineEvents.Enqueue(raised);
             }
         }
     }
 
-    private async Task SendOfflineEventsAsync(CancellationToken cancellationToken)
+    /// <summary>Once the station is accepted again: the events that waited, in one NotifyEvent.</summary>
+    public async Task SendOfflineEventsAsync(CancellationToken cancellationToken)
     {
-        List<(EventData Event, int Severity)> waiting;
+        List<RaisedEvent> waiting;
         lock (_monitorSync)
         {
             waiting = [.. _offlineEvents];
             _offlineEvents.Clear();
         }
 
-        if (waiting.Count == 0)
-            return;
-        var request = new NotifyEventRequest { GeneratedAt = DateTimeOffset.UtcNow, SeqNo = 0, EventData = [.. waiting.Select(w => w.Event)] };
-        if (await SendNowAsync(request, cancellationToken).ConfigureAwait(false) is null)
-            QueueOffline([.. waiting.Select(w => w.Event)], waiting.ToDictionary(w => w.Event.VariableMonitoringId ?? -1, w => w.Severity));
+        if (waiting.Count > 0)
+            await SendEventsAsync(waiting, cancellationToken).ConfigureAwait(false);
     }
 }

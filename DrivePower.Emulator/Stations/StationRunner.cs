@@ -22,6 +22,8 @@ internal sealed class StationRunner(Station station, ConnectThrottle throttle, H
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // Monitors keep watching while the station is offline: what they raise waits or is lost, as OCPP says.
+        var monitors = station.RunPeriodicMonitorsAsync(cancellationToken);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -47,6 +49,8 @@ internal sealed class StationRunner(Station station, ConnectThrottle throttle, H
         {
             // Shutting down.
         }
+
+        await monitors.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>One connection, from connect to close, and how it ended.</summary>

@@ -25,7 +25,7 @@ internal sealed class StationSession(Station station, OcppRpcConnection connecti
             await Task.WhenAll(
                 station.Outbox.DrainAsync(connection, cancellationToken),
                 HeartbeatAsync(cancellationToken),
-                station.RunPeriodicMonitorsAsync(cancellationToken)).ConfigureAwait(false);
+                station.SendOfflineEventsAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or OcppConnectionClosedException)
         {

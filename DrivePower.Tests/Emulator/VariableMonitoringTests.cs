@@ -139,6 +139,28 @@ public sealed class VariableMonitoringTests
         Assert.Equal((EventTrigger.Delta, "Unavailable"), (changed.Trigger, changed.ActualValue));
     }
 
+    [Fact]
+    public async Task Offline_the_events_of_OfflineQueuingSeverity_or_more_severe_wait_for_the_connection_and_the_others_are_lost()
+    {
+        await using var station = await BootedStation.StartAsync("CP-MON-OFFLINE");
+        var kept = (await SetAsync(station, Monitor(MonitorType.Periodic, 1, severity: 1)))[0].Id!.Value; // OfflineQueuingSeverity is 2
+        var lost = (await SetAsync(station, Monitor(MonitorType.Periodic, 1, severity: 6)))[0].Id!.Value;
+        await EventAsync(station, lost, cleared: null);
+        using var control = new HttpClient { BaseAddress = station.Emulator.ControlAddress };
+
+        (await control.PostAsync("/api/stations/CP-MON-OFFLINE/offline", null)).EnsureSuccessStatusCode();
+        var wentOffline = DateTimeOffset.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(3.5)); // periods pass while offline
+        var cameBack = DateTimeOffset.UtcNow;
+        (await control.PostAsync("/api/stations/CP-MON-OFFLINE/online", null)).EnsureSuccessStatusCode();
+        await station.WaitForAsync<NotifyEventRequest>(e => e.EventData.Count(d => d.VariableMonitoringId == kept) >= 2);
+
+        var events = station.Received<NotifyEventRequest>().SelectMany(e => e.EventData).ToList();
+        bool Offline(EventData e) => e.Timestamp > wentOffline.AddSeconds(0.5) && e.Timestamp < cameBack;
+        Assert.True(events.Count(e => e.VariableMonitoringId == kept && Offline(e)) >= 2, "the severe monitor's offline periods were kept");
+        Assert.DoesNotContain(events, e => e.VariableMonitoringId == lost && Offline(e));
+    }
+
     private static async Task<EventData> EventAsync(BootedStation station, int monitorId, bool? cleared, int skip = 0)
     {
         IEnumerable<EventData> Matching() => station.Received<NotifyEventRequest>().SelectMany(e => e.EventData)
