@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using DrivePower.Csms.Apis.Models;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.StationFiles;
+using DrivePower.Emulator.Firmware;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -5,6 +5,7 @@ namespace DrivePower.Emulator.Firmware;
 /// <summary>
 /// What makes a file an emulator firmware image: a first line <c>DrivePower-Firmware &lt;version&gt;</c>, the
 /// version at most 50 characters (BootNotification's firmwareVersion). Anything else fails install verification.
+/// Compiled into the CSMS too, which shows the version of an uploaded image.
 /// </summary>
 internal static class FirmwareImage
 {
