@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using DrivePower.Emulator.Stations;
 using DrivePower.Ocpp.Messages;
 
 namespace DrivePower.Emulator.Diagnostics;
@@ -46,20 +47,10 @@ internal sealed class LogUploads(string stationId, FrameRing frames, HttpClient 
         {
             await report(new LogStatusNotificationRequest { Status = UploadLogStatus.Uploading, RequestId = request.RequestId }).ConfigureAwait(false);
             var content = LogFile.Build(stationId, request.LogType, frames.Between(request.Log.OldestTimestamp, request.Log.LatestTimestamp), time.GetUtcNow());
-            var tries = 1 + Math.Max(0, request.Retries ?? 0);
-            for (var attempt = 1; attempt <= tries; attempt++)
-            {
-                if (await TryUploadAsync(request.Log.RemoteLocation, fileName, content, cancellation.Token).ConfigureAwait(false))
-                {
-                    await report(new LogStatusNotificationRequest { Status = UploadLogStatus.Uploaded, RequestId = request.RequestId }).ConfigureAwait(false);
-                    return;
-                }
-
-                if (attempt < tries)
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, request.RetryInterval ?? 0)), time, cancellation.Token).ConfigureAwait(false);
-            }
-
-            await report(new LogStatusNotificationRequest { Status = UploadLogStatus.UploadFailure, RequestId = request.RequestId }).ConfigureAwait(false);
+            var uploaded = await TransferTries.RunAsync(request.Retries, request.RetryInterval,
+                token => TryUploadAsync(request.Log.RemoteLocation, fileName, content, token), cancellation.Token).ConfigureAwait(false);
+            var status = uploaded ? UploadLogStatus.Uploaded : UploadLogStatus.UploadFailure;
+            await report(new LogStatusNotificationRequest { Status = status, RequestId = request.RequestId }).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

@@ -97,7 +97,9 @@ internal sealed class FirmwareUpdates(Station station, HttpClient http, TimeProv
             }
 
             await ReportAsync(request, FirmwareStatus.Downloading, token).ConfigureAwait(false);
-            var image = await DownloadAsync(firmware.Location, request.Retries ?? 0, request.RetryInterval ?? 0, token).ConfigureAwait(false);
+            byte[]? image = null;
+            await TransferTries.RunAsync(request.Retries, request.RetryInterval,
+                async attempt => (image = await TryDownloadAsync(firmware.Location, attempt).ConfigureAwait(false)) is not null, token).ConfigureAwait(false);
             await StepAsync(token).ConfigureAwait(false);
             if (image is null)
             {
@@ -210,20 +212,6 @@ internal sealed class FirmwareUpdates(Station station, HttpClient http, TimeProv
     private Task StepAsync(CancellationToken token) => LongDelay.WaitAsync(station.Options.FirmwareStep, token);
 
     private TimeSpan? UntilNow(DateTimeOffset? at) => at is { } when && when > time.GetUtcNow() ? when - time.GetUtcNow() : null;
-
-    private async Task<byte[]?> DownloadAsync(string location, int retries, int retryInterval, CancellationToken token)
-    {
-        var tries = 1 + Math.Max(0, retries);
-        for (var attempt = 1; attempt <= tries; attempt++)
-        {
-            if (await TryDownloadAsync(location, token).ConfigureAwait(false) is { } image)
-                return image;
-            if (attempt < tries)
-                await LongDelay.WaitAsync(TimeSpan.FromSeconds(Math.Max(0, retryInterval)), token).ConfigureAwait(false);
-        }
-
-        return null;
-    }
 
     private async Task<byte[]?> TryDownloadAsync(string location, CancellationToken token)
     {
