@@ -30,7 +30,7 @@ public sealed class StrictOcppPeer : IAsyncDisposable
     private readonly ConcurrentQueue<JsonElement> _failures = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _calls = new();
     private readonly TaskCompletionSource<JsonElement> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<JsonElement> _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly SemaphoreSlim _arrivals = new(0);
     private int _nextId;
@@ -62,11 +62,9 @@ public sealed class StrictOcppPeer : IAsyncDisposable
     public static async Task<StrictOcppPeer> ConnectStationAsync(Uri ocppEndpoint, string identity)
     {
         var peer = Start("station", ocppEndpoint.AbsoluteUri.TrimEnd('/'), identity);
-        await peer.WaitForConnectionAsync();
+        await peer.WaitAsync(peer._connected.Task, "a connection");
         return peer;
     }
-
-    public Task WaitForConnectionAsync() => WaitAsync(_connected.Task.ContinueWith(_ => default(JsonElement), TaskScheduler.Default), "a connection");
 
     /// <summary>Sends a call and waits for its result.</summary>
     public async Task<PeerCallResult> CallAsync(string method, string parameters)
@@ -80,7 +78,7 @@ public sealed class StrictOcppPeer : IAsyncDisposable
         var reported = await WaitAsync(result.Task, $"the result of {method}");
         return reported.GetProperty("ok").GetBoolean()
             ? new PeerCallResult(method, true, reported.GetProperty("response").Clone(), null, null)
-            : new PeerCallResult(method, false, null, Text(reported, "code"), Text(reported, "message"));
+            : new PeerCallResult(method, false, null, Text(reported.GetProperty("error"), "code"), Text(reported.GetProperty("error"), "message"));
     }
 
     /// <summary>
@@ -160,7 +158,7 @@ public sealed class StrictOcppPeer : IAsyncDisposable
                     _ready.TrySetResult(report);
                     break;
                 case "connected":
-                    _connected.TrySetResult();
+                    _connected.TrySetResult(report);
                     break;
                 case "received":
                     _received.Enqueue(report);
@@ -170,7 +168,7 @@ public sealed class StrictOcppPeer : IAsyncDisposable
                     _failures.Enqueue(report);
                     break;
                 case "result" when _calls.TryRemove(report.GetProperty("id").GetInt32(), out var call):
-                    call.TrySetResult(report.TryGetProperty("error", out var error) ? Merge(report, error) : report);
+                    call.TrySetResult(report);
                     break;
                 case "fatal":
                     _errors.Enqueue(Text(report, "message") ?? line);
@@ -184,14 +182,6 @@ public sealed class StrictOcppPeer : IAsyncDisposable
         foreach (var call in _calls.Values)
             call.TrySetException(gone);
     }
-
-    // A failed result carries its code and message in "error"; lift them beside "ok".
-    private static JsonElement Merge(JsonElement report, JsonElement error) => JsonSerializer.SerializeToElement(new
-    {
-        ok = false,
-        code = Text(error, "code"),
-        message = Text(error, "message"),
-    });
 
     private async Task ReadErrorsAsync()
     {
