@@ -61,8 +61,7 @@ internal sealed partial class DeviceModel
         return new MonitoredValue(text, number);
     }
 
-    private static bool IsNumeric(string name, Entry entry) =>
-        entry.Type is DataType.integer or DataType.@decimal || (entry.Type is null && name.EndsWith("Interval", StringComparison.Ordinal));
+    private static bool IsNumeric(string name, Entry entry) => TypeOf(name, entry) is DataType.integer or DataType.@decimal;
 
     private static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
 

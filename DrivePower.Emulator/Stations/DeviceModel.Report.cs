@@ -40,7 +40,7 @@ internal sealed partial class DeviceModel
             ],
             VariableCharacteristics = new VariableCharacteristics
             {
-                DataType = entry.Type ?? (isInterval ? DataType.integer : isAvailability ? DataType.OptionList : DataType.@string),
+                DataType = TypeOf(name, entry),
                 Unit = isInterval ? "s" : name == "Power" ? "W" : null,
                 MinLimit = entry.Min ?? (isInterval || entry.Type == DataType.integer ? 1 : entry.Type == DataType.@decimal ? 0 : null),
                 ValuesList = isAvailability ? AvailabilityValues : null,
@@ -48,6 +48,12 @@ internal sealed partial class DeviceModel
             },
         };
     }
+
+    /// <summary>A variable's data type: the entry's, else what its name says (intervals are integers, availability states options).</summary>
+    private static DataType TypeOf(string name, Entry entry) => entry.Type
+        ?? (name.EndsWith("Interval", StringComparison.Ordinal) ? DataType.integer
+            : name == "AvailabilityState" ? DataType.OptionList
+            : DataType.@string);
 
     private IEnumerable<Component> Components()
     {
