@@ -4,7 +4,7 @@ using Npgsql;
 namespace DrivePower.Benchmarks.Load;
 
 /// <summary>
-/// The CSMS under load, measured from a separate process: a boot storm, then a closed loop of
+/// The CSMS under load, measured from a separate process: a boot storm, then a loop (closed or paced) of
 /// StatusNotifications, against the real CSMS (stored in PostgreSQL) and against a baseline that
 /// only answers, so that the cost of persistence shows side by side. See docs/performance.md.
 /// </summary>
@@ -18,7 +18,10 @@ internal static class LoadBenchmark
             return error == LoadOptions.Usage ? 0 : 2;
         }
 
-        Console.WriteLine($"load: storm {options.Storm} stations (concurrency {options.Concurrency}), closed loop {options.LoopStations} stations for {options.LoopDuration.TotalSeconds:0} s, {Environment.ProcessorCount} cores");
+        var loop = options.Rate is { } rate
+            ? $"a loop paced at {rate} calls/s (latency counted from each call's slot)"
+            : "a closed loop (each call as soon as the last is answered)";
+        Console.WriteLine($"load: storm {options.Storm} stations (concurrency {options.Concurrency}), then {loop} of {options.LoopStations} stations for {options.LoopDuration.TotalSeconds:0} s, {Environment.ProcessorCount} cores");
         var results = new List<LoadResult>();
         if (options.RunBaseline)
         {
@@ -77,7 +80,8 @@ internal static class LoadBenchmark
         var looping = stations.Take(options.LoopStations).OfType<LoadStation>().ToArray();
         var until = DateTime.UtcNow + options.LoopDuration;
         var loop = Stopwatch.StartNew();
-        var loops = Task.WhenAll(looping.Select(station => station.LoopAsync(until, CancellationToken.None)));
+        var paces = options.Rate is { } rate ? LoopPace.Spread(looping.Length, rate, Stopwatch.GetTimestamp()) : null;
+        var loops = Task.WhenAll(looping.Select((station, i) => station.LoopAsync(until, paces?[i], CancellationToken.None)));
         if (connectionString is not null)
         {
             // Halfway through the loop, with the CSMS's pool as busy as it gets.

@@ -4,12 +4,14 @@ namespace DrivePower.Benchmarks.Load;
 internal sealed record LoadOptions
 {
     public const string Usage = """
-        load [--db <connection string>] [--storm N] [--stations N] [--seconds N] [--concurrency N] [--target both|persistent|baseline]
+        load [--db <connection string>] [--storm N] [--stations N] [--seconds N] [--rate N] [--concurrency N] [--target both|persistent|baseline]
           --db           PostgreSQL for the persistent CSMS (the database must exist; the benchmark migrates it).
                          Default: ConnectionStrings__csmsdb from the environment. Needed unless --target baseline.
           --storm        stations in the boot storm (connect + BootNotification + StatusNotification), default 2000
-          --stations     stations in the closed loop of StatusNotifications (the first of the storm), default 500
-          --seconds      length of the closed loop, default 20
+          --stations     stations in the loop of StatusNotifications (the first of the storm), default 500
+          --seconds      length of the loop, default 20
+          --rate         pace the loop at N calls/s in all (each station a call every stations/N s, timed from
+                         its slot); default: no pace, each station's next call as soon as the last is answered
           --concurrency  connections opened at once during the storm, default 256
           --target       the CSMS that stores (persistent), the one that only answers (baseline), or both (default)
         """;
@@ -19,6 +21,9 @@ internal sealed record LoadOptions
     public int LoopStations { get; init; } = 500;
     public TimeSpan LoopDuration { get; init; } = TimeSpan.FromSeconds(20);
     public int Concurrency { get; init; } = 256;
+
+    /// <summary>Calls per second the loop offers in all, or null for a closed loop without pauses.</summary>
+    public int? Rate { get; init; }
     public bool RunPersistent { get; init; } = true;
     public bool RunBaseline { get; init; } = true;
 
@@ -43,6 +48,7 @@ internal sealed record LoadOptions
                 "--storm" when int.TryParse(value, out var n) && n > 0 => options with { Storm = n },
                 "--stations" when int.TryParse(value, out var n) && n > 0 => options with { LoopStations = n },
                 "--seconds" when int.TryParse(value, out var n) && n > 0 => options with { LoopDuration = TimeSpan.FromSeconds(n) },
+                "--rate" when int.TryParse(value, out var n) && n > 0 => options with { Rate = n },
                 "--concurrency" when int.TryParse(value, out var n) && n > 0 => options with { Concurrency = n },
                 "--target" when value is "both" or "persistent" or "baseline" =>
                     options with { RunPersistent = value != "baseline", RunBaseline = value != "persistent" },

@@ -20,7 +20,7 @@ internal sealed record LoadResult(
     public static void Print(IReadOnlyList<LoadResult> results, TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine("| CSMS | storm: stations/s | closed loop: calls/s | p50 / p90 / p99 / max (ms) | failed calls | acknowledged / stored | resident memory | per station |");
+        output.WriteLine("| CSMS | storm: stations/s | loop: calls/s | p50 / p90 / p99 / max (ms) | failed calls | acknowledged / stored | resident memory | per station |");
         output.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|");
         foreach (var r in results)
         {

@@ -60,13 +60,28 @@ internal sealed class LoadStation : IAsyncDisposable
         await _connection.CallAsync(Status(), cancellationToken);
     }
 
-    /// <summary>StatusNotifications back to back until <paramref name="until"/>, each timed; a failure is counted, not thrown.</summary>
-    public async Task LoopAsync(DateTime until, CancellationToken cancellationToken)
+    /// <summary>
+    /// StatusNotifications until <paramref name="until"/>, each timed; a failure is counted, not thrown.
+    /// Without a <paramref name="pace"/> they go back to back (a closed loop: the latency is whatever
+    /// the saturated CSMS makes it). With one, each call has its slot on a fixed schedule and its time
+    /// is counted from that slot, not from when it went out, so a CSMS that falls behind is charged for
+    /// the wait it caused (no coordinated omission).
+    /// </summary>
+    public async Task LoopAsync(DateTime until, LoopPace? pace, CancellationToken cancellationToken)
     {
+        var slot = pace?.FirstSlot ?? 0;
         while (DateTime.UtcNow < until && !cancellationToken.IsCancellationRequested)
         {
-            _status = _status == ConnectorStatus.Available ? ConnectorStatus.Occupied : ConnectorStatus.Available;
             var start = Stopwatch.GetTimestamp();
+            if (pace is not null)
+            {
+                if (slot > start)
+                    await Task.Delay(Stopwatch.GetElapsedTime(start, slot), cancellationToken);
+                start = slot;
+                slot += pace.PeriodTicks;
+            }
+
+            _status = _status == ConnectorStatus.Available ? ConnectorStatus.Occupied : ConnectorStatus.Available;
             try
             {
                 await _connection.CallAsync(Status(), cancellationToken);

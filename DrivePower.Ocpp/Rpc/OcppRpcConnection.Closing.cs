@@ -5,9 +5,10 @@ namespace DrivePower.Ocpp.Rpc;
 public sealed partial class OcppRpcConnection
 {
     /// <summary>
-    /// Waits, at most the close timeout, until the transport under the socket ends (the owner's token:
-    /// the CSMS's is the request's, cancelled once the peer hangs up) or the connection is closed, so
-    /// that returning does not tear down a connection whose close frame may still be on its way.
+    /// Waits, at most the close timeout, until the transport under the socket ends (the owner's token,
+    /// which stops the connection: the CSMS's is the request's, cancelled once the peer hangs up) or the
+    /// connection is closed, so that returning does not tear down a connection whose close frame may
+    /// still be on its way.
     /// </summary>
     private async Task LingerAsync(CancellationToken transportClosed)
     {
@@ -72,7 +73,7 @@ public sealed partial class OcppRpcConnection
     }
 
     /// <summary>
-    /// Stops everything at once: no more inbound dispatch, every pending CALL failed. A second caller
+    /// Stops everything at once: no more inbound dispatch (queued CALLs die), every pending CALL failed. A second caller
     /// (RunAsync ending while DisposeAsync runs) waits until the first has finished, so that disposal
     /// never disposes the token source under a Cancel still in progress.
     /// </summary>
@@ -84,7 +85,6 @@ public sealed partial class OcppRpcConnection
                 return;
             _shutDown = true;
             _closing.Cancel();
-            _inboundCalls.Writer.TryComplete();
             FailPendingCalls();
         }
     }

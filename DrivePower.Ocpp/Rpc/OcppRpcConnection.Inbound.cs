@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Threading.Channels;
 using DrivePower.Ocpp.Frames;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Validation;
@@ -9,49 +8,102 @@ namespace DrivePower.Ocpp.Rpc;
 
 public sealed partial class OcppRpcConnection
 {
-    /// <summary>
-    /// Answers inbound CALLs one after another, in arrival order, off the receive loop. Only the
-    /// connection's own cancellation stops it; a CALL whose answer fails any other way is logged.
-    /// </summary>
-    private async Task ProcessInboundCallsAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var call in _inboundCalls.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                try
-                {
-                    await AnswerAsync(call, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    Log.AnswerFailed(_logger, exception, StationId, call.Action, call.MessageId);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The connection is closing: unanswered CALLs die with it, as the peer's do.
-        }
-    }
+    // The inbound turn: one CALL answered at a time, in arrival order, the others waiting in a queue
+    // made on first need. No channel and no consumer loop per connection: an idle station holds none
+    // of it, and a CALL that finds the turn free is answered straight from the receive loop, without
+    // a hop to another thread.
+    private readonly Lock _inboundLock = new();
+    private Queue<CallFrame>? _waitingCalls;
+    private bool _answering;
+    private Task _answerTurn = Task.CompletedTask;
+    private TaskCompletionSource? _roomForCalls;
 
     /// <summary>
-    /// Hands a CALL to the inbound queue. While the queue is full this waits, and with it the receive
-    /// loop: the socket is not read until the CALLs ahead are answered (back-pressure on a flooding peer).
+    /// Answers the CALL now if none is being answered, else queues it. While <see cref="OcppRpcOptions.MaxQueuedCalls"/>
+    /// wait already this waits, and with it the receive loop: the socket is not read until the CALLs
+    /// ahead are answered (back-pressure on a flooding peer).
     /// </summary>
     private async ValueTask QueueAsync(CallFrame call, CancellationToken cancellationToken)
     {
-        if (_inboundCalls.Writer.TryWrite(call) || _closing.IsCancellationRequested)
-            return; // queued, or the connection is closing and the CALL dies with it
-        Log.InboundQueueFull(_logger, StationId, _options.MaxQueuedCalls);
-        try
+        while (true)
         {
-            await _inboundCalls.Writer.WriteAsync(call, cancellationToken).ConfigureAwait(false);
+            Task room;
+            lock (_inboundLock)
+            {
+                if (_closing.IsCancellationRequested)
+                    return; // the connection is closing and the CALL dies with it
+                if (!_answering)
+                {
+                    _answering = true;
+                    break;
+                }
+
+                _waitingCalls ??= new Queue<CallFrame>();
+                if (_waitingCalls.Count < _options.MaxQueuedCalls)
+                {
+                    _waitingCalls.Enqueue(call);
+                    return;
+                }
+
+                room = (_roomForCalls ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+
+            Log.InboundQueueFull(_logger, StationId, _options.MaxQueuedCalls);
+            await room.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (ChannelClosedException)
+
+        _answerTurn = AnswerInTurnAsync(call, cancellationToken);
+    }
+
+    /// <summary>
+    /// Answers <paramref name="call"/> and then each CALL that queued meanwhile. Only the connection's
+    /// own cancellation stops it; a CALL whose answer fails any other way is logged.
+    /// </summary>
+    private async Task AnswerInTurnAsync(CallFrame call, CancellationToken cancellationToken)
+    {
+        while (true)
         {
-            // Closed while waiting for room.
+            try
+            {
+                await AnswerAsync(call, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The connection is closing: unanswered CALLs die with it, as the peer's do.
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                Log.AnswerFailed(_logger, exception, StationId, call.Action, call.MessageId);
+            }
+
+            lock (_inboundLock)
+            {
+                if (cancellationToken.IsCancellationRequested || _waitingCalls is not { Count: > 0 })
+                {
+                    _answering = false;
+                    _waitingCalls = null; // an idle connection keeps no queue
+                    ReleaseWaitingReader();
+                    return;
+                }
+
+                call = _waitingCalls.Dequeue();
+                ReleaseWaitingReader();
+            }
         }
+    }
+
+    /// <summary>Lets a receive loop that waits for room in the queue go on (called under the inbound lock).</summary>
+    private void ReleaseWaitingReader()
+    {
+        _roomForCalls?.TrySetResult();
+        _roomForCalls = null;
+    }
+
+    /// <summary>The CALL being answered, if any, once the connection stops (no CALL starts after that).</summary>
+    private Task AnswerTurnEnded()
+    {
+        lock (_inboundLock)
+            return _answering ? _answerTurn : Task.CompletedTask;
     }
 
     private static readonly AsyncLocal<AnswerScope?> CurrentAnswer = new();
@@ -68,7 +120,7 @@ public sealed partial class OcppRpcConnection
     /// Runs <paramref name="work"/> (say, the StatusNotification a ChangeAvailability causes) once the
     /// answer to the CALL being handled is on the wire, so the peer always gets the answer first.
     /// Called outside a handler of this connection, the work starts at once. The work runs off the
-    /// inbound queue; its failure is logged.
+    /// inbound turn; its failure is logged.
     /// </summary>
     public void AfterAnswer(Func<Task> work)
     {

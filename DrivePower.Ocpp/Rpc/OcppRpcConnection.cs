@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using DrivePower.Ocpp.Frames;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +21,6 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ILogger _frameLogger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly Channel<CallFrame> _inboundCalls;
     private readonly CancellationTokenSource _closing = new();
     private readonly CancellationToken _closingToken; // stays readable once _closing is disposed
     private int _runStarted;
@@ -43,8 +41,6 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         _handlers = handlers;
         _options = options ?? new OcppRpcOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxQueuedCalls, 1, nameof(OcppRpcOptions.MaxQueuedCalls));
-        _inboundCalls = Channel.CreateBounded<CallFrame>(
-            new BoundedChannelOptions(_options.MaxQueuedCalls) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         _closingToken = _closing.Token;
         _telemetry = telemetry ?? new OcppRpcTelemetry();
         loggerFactory ??= NullLoggerFactory.Instance;
@@ -78,11 +74,12 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         if (Interlocked.Exchange(ref _runStarted, 1) == 1)
             throw new InvalidOperationException("RunAsync was already called on this connection.");
 
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closingToken);
-        var processing = ProcessInboundCallsAsync(linked.Token);
+        // The owner's token stops the connection as its own closing does, so one token serves both
+        // (a registration, not a linked token source, held for the connection's life).
+        using var ownerStop = cancellationToken.Register(static connection => ((OcppRpcConnection)connection!).Shutdown(), this);
         try
         {
-            await ReceiveLoopAsync(linked.Token).ConfigureAwait(false);
+            await ReceiveLoopAsync(_closingToken).ConfigureAwait(false);
         }
         catch (WebSocketException exception) when (exception.WebSocketErrorCode == WebSocketError.Faulted)
         {
@@ -90,7 +87,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
             // sent its close frame (1007, 1002) and given up reading, so what remains is to let that
             // frame reach the peer before the transport is torn down.
             Log.ConnectionLost(_logger, StationId, exception.Message);
-            await LingerAsync(linked.Token).ConfigureAwait(false);
+            await LingerAsync(_closingToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or OcppConnectionClosedException)
         {
@@ -99,7 +96,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         finally
         {
             Shutdown();
-            await processing.ConfigureAwait(false);
+            await AnswerTurnEnded().ConfigureAwait(false);
         }
     }
 
