@@ -3,6 +3,7 @@ using DrivePower.Csms.Apis.Queries;
 using DrivePower.Csms.Authentication;
 using DrivePower.Csms.Commands;
 using DrivePower.Csms.Data;
+using DrivePower.Csms.Ocpp;
 using DrivePower.Csms.Schema;
 using Scalar.AspNetCore;
 
@@ -43,11 +44,14 @@ public static class OperatorApi
 
     public static WebApplication MapOperatorApi(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseNulRejection();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseWhen(context => !OcppEndpoint.IsStationConnection(context), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+            api.UseNulRejection();
+            api.UseAuthentication();
+            api.UseAuthorization();
+        });
         app.MapOpenApi();
         app.MapScalarApiReference(); // in every environment: the stand is for trying the API
 

@@ -9,9 +9,22 @@ public static partial class OcppEndpoint
 {
     public static IEndpointRouteBuilder MapOcppEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.Map("/ocpp/{stationId}", ConnectAsync).ExcludeFromDescription();
+        endpoints.Map("/ocpp/{stationId}", ConnectAsync).ExcludeFromDescription().WithMetadata(StationConnectionMarker.Instance);
         endpoints.Map("/ocpp", MissingStationId).ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>
+    /// Whether the request is a station's connection: it passes none of the operator API's middleware
+    /// (error pages, NUL check, operator authentication), each of which would otherwise hold its frame
+    /// for the WebSocket's whole life, on every connected station.
+    /// </summary>
+    public static bool IsStationConnection(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<StationConnectionMarker>() is not null;
+
+    private sealed class StationConnectionMarker
+    {
+        public static readonly StationConnectionMarker Instance = new();
     }
 
     private static ProblemHttpResult MissingStationId() =>

@@ -31,6 +31,18 @@ public sealed partial class StationConnectionHost(
 {
     private readonly Lazy<OcppHandlerRegistry> _handlers = new(() => CsmsHandlerRegistry.Create(services));
 
+    // One of each for all connections, not one per connected station.
+    private readonly OcppRpcOptions _rpcOptions = new()
+    {
+        CallTimeout = TimeSpan.FromSeconds(options.Value.CallTimeoutSeconds),
+        MaxMessageSize = options.Value.MaxMessageSizeBytes,
+        FrameObserver = journal.Observer,
+    };
+
+    private readonly Action<OcppRpcConnection> _markSeen = connection => lastSeen.Mark(connection.StationId);
+
+    private static readonly Func<OcppCallContext, OcppError?> RefuseUntilAcceptedFilter = RefuseUntilAccepted;
+
     public TimeSpan KeepAliveInterval => TimeSpan.FromSeconds(options.Value.WebSocketKeepAliveSeconds);
 
     public CsmsOptions Options => options.Value;
@@ -41,20 +53,14 @@ public sealed partial class StationConnectionHost(
     /// </summary>
     public async Task RunAsync(string stationId, WebSocket socket, string subprotocol, long arrival, CancellationToken cancellationToken)
     {
-        var rpcOptions = new OcppRpcOptions
-        {
-            CallTimeout = TimeSpan.FromSeconds(options.Value.CallTimeoutSeconds),
-            MaxMessageSize = options.Value.MaxMessageSizeBytes,
-            FrameObserver = journal.Observer,
-        };
-        var connection = new OcppRpcConnection(socket, stationId, _handlers.Value, rpcOptions, telemetry, loggerFactory);
+        var connection = new OcppRpcConnection(socket, stationId, _handlers.Value, _rpcOptions, telemetry, loggerFactory);
         var session = new StationSession(stationId, connection, subprotocol, time.GetUtcNow(), arrival)
         {
             Accepted = await history.WasAcceptedAsync(stationId, cancellationToken),
         };
         connection.State = session;
-        connection.CallFilter = RefuseUntilAccepted;
-        connection.MessageReceived = _ => lastSeen.Mark(stationId);
+        connection.CallFilter = RefuseUntilAcceptedFilter;
+        connection.MessageReceived = _markSeen;
 
         var loser = connections.Register(session);
         if (ReferenceEquals(loser, session))

@@ -44,9 +44,11 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         _closingToken = _closing.Token;
         _telemetry = telemetry ?? new OcppRpcTelemetry();
         loggerFactory ??= NullLoggerFactory.Instance;
-        _logger = loggerFactory.CreateLogger<OcppRpcConnection>();
+        _logger = loggerFactory.CreateLogger(LogCategory); // the factory's cached logger: CreateLogger<T> makes a wrapper per connection
         _frameLogger = loggerFactory.CreateLogger(FrameLogCategory);
     }
+
+    private static readonly string LogCategory = typeof(OcppRpcConnection).FullName!;
 
     /// <summary>The log category of every frame in and out; turn it down to quiet a busy stand.</summary>
     public const string FrameLogCategory = "DrivePower.Ocpp.Frames";
