@@ -29,8 +29,13 @@ public sealed class StationStore : IAsyncDisposable
             last_boot_at = EXCLUDED.last_boot_at, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at
         """;
 
-    // Every row about the station goes with it (the foreign keys cascade): statuses, transactions, meter values, events, device model.
-    private const string DeleteSql = "DELETE FROM stations WHERE id = @id";
+    // Every row about the station goes with it: the foreign keys cascade to statuses, transactions, meter
+    // values, events, device model and the rest; the status history has no foreign key (it is written
+    // too often to pay for one), so its rows are deleted here.
+    private const string DeleteSql = """
+        WITH history AS (DELETE FROM station_connector_status_history WHERE station_id = @id)
+        DELETE FROM stations WHERE id = @id
+        """;
 
     private const string RegistrationStatusSql = "SELECT registration_status FROM stations WHERE id = @id";
 

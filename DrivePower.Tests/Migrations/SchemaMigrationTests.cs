@@ -19,7 +19,7 @@ public sealed class SchemaMigrationTests
     [
         "ix_firmware_status_history_station_request", "ix_meter_values_station_timestamp", "ix_meter_values_transaction_timestamp",
         "ix_ocpp_journal_at", "ix_ocpp_journal_station_id",
-        "ix_station_connector_status_history_connector_stored", "ix_station_connector_status_history_station_stored",
+        "ix_station_connector_status_history_station_stored",
         "ix_station_events_station_kind_stored", "ix_station_events_station_stored",
         "ix_transactions_active_station", "ix_transactions_started_at",
         "pk_charging_limits", "pk_charging_profiles", "pk_customer_information", "pk_device_model_variables", "pk_display_messages",

@@ -69,6 +69,9 @@ public sealed class ConnectorStatusBatchTests(MigratedDatabaseFixture database) 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => refused.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(20L, await Sql.ScalarAsync<long>(database.ConnectionString,
             "SELECT count(*) FROM station_connector_status_history WHERE station_id LIKE 'BATCH-KNOWN-%'"));
+        // The history has no foreign key of its own: the current row's, in the same statement, keeps it clean.
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(database.ConnectionString,
+            "SELECT count(*) FROM station_connector_status_history WHERE station_id = 'BATCH-NEVER-BOOTED'"));
     }
 
     private static DrivePower.Ocpp.Messages.StatusNotificationRequest Status() => new()

@@ -115,6 +115,7 @@ public sealed class StaleSessionsApiTests(MigratedDatabaseFixture db) : IClassFi
         Assert.Equal(0L, await Sql.ScalarAsync<long>(db.ConnectionString, """
             SELECT (SELECT count(*) FROM stations WHERE id = 'DEL-1') + (SELECT count(*) FROM transactions WHERE station_id = 'DEL-1')
                  + (SELECT count(*) FROM station_connector_statuses WHERE station_id = 'DEL-1')
+                 + (SELECT count(*) FROM station_connector_status_history WHERE station_id = 'DEL-1')
             """));
         await (await csms.Http.GetAsync("/api/stations/DEL-1")).ProblemAsync(404);
     }
