@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,6 +13,10 @@ internal static class ReaderExtensions
         var ordinal = reader.GetOrdinal(column);
         return reader.IsDBNull(ordinal) ? default : reader.GetFieldValue<T>(ordinal);
     }
+
+    /// <summary>Every row of a statement, mapped by Dapper (see <see cref="DapperSetup"/>); the token cancels the command.</summary>
+    public static async Task<List<T>> QueryListAsync<T>(this NpgsqlConnection connection, string sql, object? parameters, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
 
     /// <summary>Binds a value that may be null (sent as SQL NULL of the given type).</summary>
     public static void AddNullable(this NpgsqlParameterCollection parameters, string name, NpgsqlDbType type, object? value) =>
