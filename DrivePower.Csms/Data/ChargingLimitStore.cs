@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DrivePower.Ocpp.Messages;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace DrivePower.Csms.Data;
@@ -50,13 +49,5 @@ public sealed class ChargingLimitStore(SqlRunner sql)
         }, cancellationToken);
 
     public Task<List<ChargingLimitRecord>> ListAsync(string stationId, CancellationToken cancellationToken) =>
-        sql.RunAsync("list charging limits", stationId, SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(ListSql, connection);
-            command.Parameters.AddWithValue("station", stationId);
-            return await command.ReadAllAsync(reader => new ChargingLimitRecord(
-                reader.GetInt32(0), reader.GetString(1), reader.Get<bool?>("is_grid_critical"),
-                reader.Get<string>("schedules") is { } json ? JsonDocument.Parse(json).RootElement.Clone() : null,
-                reader.GetFieldValue<DateTimeOffset>(4)), ct);
-        }, cancellationToken);
+        sql.QueryAsync<ChargingLimitRecord>("list charging limits", stationId, SqlRetry.Idempotent, ListSql, new { station = stationId }, cancellationToken);
 }

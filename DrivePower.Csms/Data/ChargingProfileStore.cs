@@ -72,16 +72,7 @@ public sealed class ChargingProfileStore(SqlRunner sql)
         }, cancellationToken);
 
     public Task<List<ChargingProfileRecord>> ListAsync(string stationId, CancellationToken cancellationToken) =>
-        sql.RunAsync("list charging profiles", stationId, SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(ListSql, connection);
-            command.Parameters.AddWithValue("station", stationId);
-            return await command.ReadAllAsync(reader => new ChargingProfileRecord(
-                reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
-                reader.Get<string>("transaction_id"), reader.Get<DateTimeOffset?>("valid_from"), reader.Get<DateTimeOffset?>("valid_to"),
-                reader.GetString(8), reader.GetString(9), reader.GetFieldValue<DateTimeOffset>(10),
-                JsonDocument.Parse(reader.GetString(11)).RootElement.Clone()), ct);
-        }, cancellationToken);
+        sql.QueryAsync<ChargingProfileRecord>("list charging profiles", stationId, SqlRetry.Idempotent, ListSql, new { station = stationId }, cancellationToken);
 
     private static async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string stationId, int evseId,
         ChargingProfile profile, string source, string origin, DateTimeOffset at, CancellationToken cancellationToken)

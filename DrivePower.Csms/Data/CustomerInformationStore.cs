@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace DrivePower.Csms.Data;
 
 /// <summary>One part of a NotifyCustomerInformation report.</summary>
@@ -33,12 +31,6 @@ public sealed class CustomerInformationStore(SqlRunner sql)
         }, cancellationToken);
 
     public Task<List<CustomerInformationPart>> ListAsync(string stationId, int requestId, CancellationToken cancellationToken) =>
-        sql.RunAsync("list customer information", $"{stationId} request {requestId}", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(ListSql, connection);
-            command.Parameters.AddWithValue("station", stationId);
-            command.Parameters.AddWithValue("requestId", requestId);
-            return await command.ReadAllAsync(reader => new CustomerInformationPart(
-                reader.GetInt32(0), reader.GetBoolean(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)), ct);
-        }, cancellationToken);
+        sql.QueryAsync<CustomerInformationPart>("list customer information", $"{stationId} request {requestId}", SqlRetry.Idempotent, ListSql,
+            new { station = stationId, requestId }, cancellationToken);
 }

@@ -28,7 +28,7 @@ public sealed class DisplayMessageStore(SqlRunner sql)
     private const string DeleteSql = "DELETE FROM display_messages WHERE station_id = @station AND message_id = @id";
 
     private const string ListSql = """
-        SELECT message_id, priority, state, start_at, end_at, transaction_id, content, origin, updated_at, message
+        SELECT message_id AS id, priority, state, start_at, end_at, transaction_id, content, origin, updated_at, message
         FROM display_messages WHERE station_id = @station ORDER BY message_id
         """;
 
@@ -65,13 +65,5 @@ public sealed class DisplayMessageStore(SqlRunner sql)
         }, cancellationToken);
 
     public Task<List<DisplayMessageRecord>> ListAsync(string stationId, CancellationToken cancellationToken) =>
-        sql.RunAsync("list display messages", stationId, SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(ListSql, connection);
-            command.Parameters.AddWithValue("station", stationId);
-            return await command.ReadAllAsync(reader => new DisplayMessageRecord(
-                reader.GetInt32(0), reader.GetString(1), reader.Get<string>("state"), reader.Get<DateTimeOffset?>("start_at"),
-                reader.Get<DateTimeOffset?>("end_at"), reader.Get<string>("transaction_id"), reader.GetString(6), reader.GetString(7),
-                reader.GetFieldValue<DateTimeOffset>(8), JsonDocument.Parse(reader.GetString(9)).RootElement.Clone()), ct);
-        }, cancellationToken);
+        sql.QueryAsync<DisplayMessageRecord>("list display messages", stationId, SqlRetry.Idempotent, ListSql, new { station = stationId }, cancellationToken);
 }

@@ -45,35 +45,16 @@ public sealed class FirmwareFileStore(SqlRunner sql)
         }, cancellationToken);
 
     public Task<List<FirmwareFileRecord>> ListAsync(CancellationToken cancellationToken) =>
-        sql.RunAsync("list firmware files", "all", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(ListSql, connection);
-            return await command.ReadAllAsync(Read, ct);
-        }, cancellationToken);
+        sql.QueryAsync<FirmwareFileRecord>("list firmware files", "all", SqlRetry.Idempotent, ListSql, null, cancellationToken);
 
     public Task<FirmwareFileRecord?> FindAsync(int id, CancellationToken cancellationToken) =>
-        sql.RunAsync("find a firmware file", $"file {id}", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(FindSql, connection);
-            command.Parameters.AddWithValue("id", id);
-            return (await command.ReadAllAsync(Read, ct)).SingleOrDefault();
-        }, cancellationToken);
+        sql.QueryFirstOrDefaultAsync<FirmwareFileRecord>("find a firmware file", $"file {id}", SqlRetry.Idempotent, FindSql, new { id }, cancellationToken);
 
     public Task<FirmwareFileContent?> ReadContentAsync(int id, CancellationToken cancellationToken) =>
-        sql.RunAsync("read a firmware file", $"file {id}", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(ContentSql, connection);
-            command.Parameters.AddWithValue("id", id);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) ? new FirmwareFileContent(reader.GetString(0), reader.GetFieldValue<byte[]>(1)) : null;
-        }, cancellationToken);
+        sql.QueryFirstOrDefaultAsync<FirmwareFileContent>("read a firmware file", $"file {id}", SqlRetry.Idempotent, ContentSql, new { id }, cancellationToken);
 
     /// <summary>Removes the file; the updates that sent it keep their location. False when there was none.</summary>
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken) =>
         await sql.ExecuteAsync("delete a firmware file", $"file {id}", SqlRetry.Idempotent, DeleteSql,
             parameters => parameters.AddWithValue("id", id), cancellationToken) == 1;
-
-    private static FirmwareFileRecord Read(NpgsqlDataReader reader) => new(
-        reader.GetInt32(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.Get<string>("version"),
-        reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6));
 }

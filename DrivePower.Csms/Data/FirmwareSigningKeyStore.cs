@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace DrivePower.Csms.Data;
 
 /// <summary>The CSMS's firmware signing key pair as PEM text.</summary>
@@ -16,12 +14,7 @@ public sealed class FirmwareSigningKeyStore(SqlRunner sql)
     private const string ReadSql = "SELECT certificate_pem, private_key_pem FROM firmware_signing_keys WHERE id = 1";
 
     public Task<FirmwareSigningKeyPem?> ReadAsync(CancellationToken cancellationToken) =>
-        sql.RunAsync("read the firmware signing key", "key 1", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(ReadSql, connection);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) ? new FirmwareSigningKeyPem(reader.GetString(0), reader.GetString(1)) : null;
-        }, cancellationToken);
+        sql.QueryFirstOrDefaultAsync<FirmwareSigningKeyPem>("read the firmware signing key", "key 1", SqlRetry.Idempotent, ReadSql, null, cancellationToken);
 
     /// <summary>Stores <paramref name="candidate"/> unless a key is there already; returns the key that is stored.</summary>
     public async Task<FirmwareSigningKeyPem> StoreOnceAsync(FirmwareSigningKeyPem candidate, CancellationToken cancellationToken)

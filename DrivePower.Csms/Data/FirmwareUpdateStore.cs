@@ -89,27 +89,25 @@ public sealed class FirmwareUpdateStore(SqlRunner sql)
     public Task<List<FirmwareUpdateRecord>> ListAsync(string stationId, CancellationToken cancellationToken) =>
         sql.RunAsync("list firmware updates", stationId, SqlRetry.Idempotent, async (connection, ct) =>
         {
-            await using var history = new NpgsqlCommand(HistorySql, connection);
-            history.Parameters.AddWithValue("station", stationId);
-            var statuses = (await history.ReadAllAsync(reader => (RequestId: reader.GetInt32(0),
-                    Entry: new FirmwareStatusEntry(reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2))), ct))
-                .ToLookup(row => row.RequestId, row => row.Entry);
-
-            await using var updates = new NpgsqlCommand(ListSql, connection);
-            updates.Parameters.AddWithValue("station", stationId);
-            return await updates.ReadAllAsync(reader =>
+            var statuses = (await connection.QueryListAsync<StatusRow>(HistorySql, new { station = stationId }, ct))
+                .ToLookup(row => row.RequestId, row => new FirmwareStatusEntry(row.Status, row.StoredAt));
+            var updates = await connection.QueryListAsync<UpdateRow>(ListSql, new { station = stationId }, ct);
+            return updates.ConvertAll(row =>
             {
-                var requestId = reader.GetInt32(0);
-                var entries = statuses[requestId].ToList();
-                var updatedAt = reader.GetFieldValue<DateTimeOffset>(8);
+                var entries = statuses[row.RequestId].ToList();
                 return new FirmwareUpdateRecord(
-                    requestId, reader.Get<int?>("firmware_file_id"), reader.GetString(2), reader.Get<string>("version"), reader.GetBoolean(4),
-                    reader.Get<string>("answer"),
+                    row.RequestId, row.FirmwareFileId, row.Location, row.Version, row.Signed, row.Answer,
                     // The history is the truth: a status stored before the row existed is in it, not on the row.
-                    entries.Count > 0 ? entries[^1].Status : reader.Get<string>("status"),
-                    reader.GetFieldValue<DateTimeOffset>(7),
-                    entries.Count > 0 && entries[^1].At > updatedAt ? entries[^1].At : updatedAt,
+                    entries.Count > 0 ? entries[^1].Status : row.Status,
+                    row.RequestedAt,
+                    entries.Count > 0 && entries[^1].At > row.UpdatedAt ? entries[^1].At : row.UpdatedAt,
                     entries);
-            }, ct);
+            });
         }, cancellationToken);
+
+    private sealed record StatusRow(int RequestId, string Status, DateTimeOffset StoredAt);
+
+    private sealed record UpdateRow(
+        int RequestId, int? FirmwareFileId, string Location, string? Version, bool Signed, string? Answer, string? Status,
+        DateTimeOffset RequestedAt, DateTimeOffset UpdatedAt);
 }

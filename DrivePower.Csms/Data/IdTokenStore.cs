@@ -1,6 +1,3 @@
-using Npgsql;
-using NpgsqlTypes;
-
 namespace DrivePower.Csms.Data;
 
 /// <summary>The authorization list: looked up by Authorize/TransactionEvent, managed by the operator API.</summary>
@@ -36,20 +33,11 @@ public sealed class IdTokenStore(SqlRunner sql)
     private const string DeleteSql = "DELETE FROM id_tokens WHERE id_token = @token AND type = @type";
 
     public Task<IdTokenRecord?> FindAsync(string token, string type, CancellationToken cancellationToken) =>
-        sql.RunAsync("look up the idToken", $"{type} {token}", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(FindSql, connection);
-            command.Parameters.AddWithValue("token", token);
-            command.Parameters.AddWithValue("type", type);
-            return (await command.ReadAllAsync(Map, ct)).FirstOrDefault();
-        }, cancellationToken);
+        sql.QueryFirstOrDefaultAsync<IdTokenRecord>("look up the idToken", $"{type} {token}", SqlRetry.Idempotent, FindSql,
+            new { token, type }, cancellationToken);
 
     public Task<List<IdTokenRecord>> ListAsync(CancellationToken cancellationToken) =>
-        sql.RunAsync("list the idTokens", "all", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(ListSql, connection);
-            return await command.ReadAllAsync(Map, ct);
-        }, cancellationToken);
+        sql.QueryAsync<IdTokenRecord>("list the idTokens", "all", SqlRetry.Idempotent, ListSql, null, cancellationToken);
 
     /// <summary>Adds a token; null when one with the same (idToken, type) exists.</summary>
     public Task<IdTokenRecord?> InsertAsync(IdTokenRecord token, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -68,26 +56,14 @@ public sealed class IdTokenStore(SqlRunner sql)
 
     private Task<IdTokenRecord?> WriteAsync(
         string operation, SqlRetry retry, string statement, IdTokenRecord token, DateTimeOffset now, CancellationToken cancellationToken) =>
-        sql.RunAsync(operation, $"{token.Type} {token.IdToken}", retry, async (connection, ct) =>
+        sql.QueryFirstOrDefaultAsync<IdTokenRecord>(operation, $"{token.Type} {token.IdToken}", retry, statement, new
         {
-            await using var command = new NpgsqlCommand(statement, connection);
-            command.Parameters.AddWithValue("token", token.IdToken);
-            command.Parameters.AddWithValue("type", token.Type);
-            command.Parameters.AddWithValue("status", token.Status);
-            command.Parameters.AddNullable("expires", NpgsqlDbType.TimestampTz, token.ExpiresAt);
-            command.Parameters.AddNullable("group", NpgsqlDbType.Varchar, token.GroupIdToken);
-            command.Parameters.AddNullable("groupType", NpgsqlDbType.Varchar, token.GroupIdTokenType);
-            command.Parameters.AddWithValue("now", now);
-            return (await command.ReadAllAsync(Map, ct)).FirstOrDefault();
+            token = token.IdToken,
+            type = token.Type,
+            status = token.Status,
+            expires = token.ExpiresAt,
+            group = token.GroupIdToken,
+            groupType = token.GroupIdTokenType,
+            now,
         }, cancellationToken);
-
-    private static IdTokenRecord Map(NpgsqlDataReader row) => new(
-        row.Get<string>("id_token")!,
-        row.Get<string>("type")!,
-        row.Get<string>("status")!,
-        row.Get<DateTimeOffset?>("expires_at"),
-        row.Get<string>("group_id_token"),
-        row.Get<string>("group_id_token_type"),
-        row.Get<DateTimeOffset>("created_at"),
-        row.Get<DateTimeOffset>("updated_at"));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dapper;
 using DrivePower.Ocpp.Messages;
 using Npgsql;
 
@@ -36,7 +37,7 @@ public sealed class LocalAuthListStore(SqlRunner sql)
     private const string ReadVersionSql = "SELECT version, updated_at FROM local_auth_lists WHERE station_id = @station";
 
     private const string ReadEntriesSql = """
-        SELECT id_token, id_token_type, status, id_token_info FROM local_auth_list_entries WHERE station_id = @station ORDER BY id_token_type, id_token
+        SELECT id_token, id_token_type AS type, status, id_token_info FROM local_auth_list_entries WHERE station_id = @station ORDER BY id_token_type, id_token
         """;
 
     public Task ApplyAsync(string stationId, SendLocalListRequest update, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -64,21 +65,15 @@ public sealed class LocalAuthListStore(SqlRunner sql)
     public Task<LocalAuthListRecord> ReadAsync(string stationId, CancellationToken cancellationToken) =>
         sql.RunAsync("read a local authorization list", stationId, SqlRetry.Idempotent, async (connection, ct) =>
         {
-            await using var version = new NpgsqlCommand(ReadVersionSql, connection);
-            version.Parameters.AddWithValue("station", stationId);
-            var (number, updatedAt) = (0, (DateTimeOffset?)null); // no list sent yet
-            await using (var reader = await version.ExecuteReaderAsync(ct))
-            {
-                if (await reader.ReadAsync(ct))
-                    (number, updatedAt) = (reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1));
-            }
-
-            await using var entries = new NpgsqlCommand(ReadEntriesSql, connection);
-            entries.Parameters.AddWithValue("station", stationId);
-            var rows = await entries.ReadAllAsync(reader => new LocalAuthListEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                JsonDocument.Parse(reader.GetString(3)).RootElement.Clone()), ct);
-            return new LocalAuthListRecord(number, updatedAt, rows);
+            var version = await connection.QueryFirstOrDefaultAsync<ListVersion>(
+                new CommandDefinition(ReadVersionSql, new { station = stationId }, cancellationToken: ct));
+            var entries = await connection.QueryListAsync<LocalAuthListEntry>(ReadEntriesSql, new { station = stationId }, ct);
+            return version is null // no list sent yet
+                ? new LocalAuthListRecord(0, null, entries)
+                : new LocalAuthListRecord(version.Version, version.UpdatedAt, entries);
         }, cancellationToken);
+
+    private sealed record ListVersion(int Version, DateTimeOffset UpdatedAt);
 
     private readonly record struct Jsonb(string Json);
 

@@ -1,5 +1,4 @@
 using DrivePower.Ocpp.Messages;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace DrivePower.Csms.Data;
@@ -64,13 +63,5 @@ public sealed class ReservationStore(SqlRunner sql)
         }, cancellationToken) > 0;
 
     public Task<List<ReservationRecord>> ListAsync(string stationId, CancellationToken cancellationToken) =>
-        sql.RunAsync("list reservations", stationId, SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(ListSql, connection);
-            command.Parameters.AddWithValue("station", stationId);
-            return await command.ReadAllAsync(reader => new ReservationRecord(
-                reader.GetInt32(0), reader.Get<int?>("evse_id"), reader.GetString(2), reader.GetString(3), reader.Get<string>("group_id_token"),
-                reader.Get<string>("connector_type"), reader.GetFieldValue<DateTimeOffset>(6), reader.GetString(7), reader.Get<string>("transaction_id"),
-                reader.GetFieldValue<DateTimeOffset>(9), reader.GetFieldValue<DateTimeOffset>(10)), ct);
-        }, cancellationToken);
+        sql.QueryAsync<ReservationRecord>("list reservations", stationId, SqlRetry.Idempotent, ListSql, new { station = stationId }, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dapper;
 using Npgsql;
 
 namespace DrivePower.Csms.Data;
@@ -16,6 +17,8 @@ public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRu
 {
     /// <summary>SQLSTATE class 22, "data exception": the statement was fine, a value in it was not.</summary>
     private const string DataExceptionClass = "22";
+
+    static SqlRunner() => DapperSetup.Configure();
 
     public async Task<T> RunAsync<T>(
         string operation, string subject, SqlRetry retry, Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -62,6 +65,17 @@ public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRu
             bind(command.Parameters);
             return await command.ExecuteNonQueryAsync(token);
         }, cancellationToken);
+
+    /// <summary>The rows of one statement, mapped by Dapper (see <see cref="DapperSetup"/>).</summary>
+    public Task<List<T>> QueryAsync<T>(
+        string operation, string subject, SqlRetry retry, string sql, object? parameters, CancellationToken cancellationToken) =>
+        RunAsync(operation, subject, retry, (connection, token) => connection.QueryListAsync<T>(sql, parameters, token), cancellationToken);
+
+    /// <summary>The first row of one statement mapped by Dapper, or null when it has none.</summary>
+    public Task<T?> QueryFirstOrDefaultAsync<T>(
+        string operation, string subject, SqlRetry retry, string sql, object? parameters, CancellationToken cancellationToken) =>
+        RunAsync(operation, subject, retry,
+            (connection, token) => connection.QueryFirstOrDefaultAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: token)), cancellationToken);
 
     private static partial class Log
     {

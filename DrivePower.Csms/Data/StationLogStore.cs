@@ -87,23 +87,9 @@ public sealed class StationLogStore(SqlRunner sql)
         }, cancellationToken) == 1;
 
     public Task<List<StationLogRecord>> ListAsync(string stationId, CancellationToken cancellationToken) =>
-        sql.RunAsync("list log requests", stationId, SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(ListSql, connection);
-            command.Parameters.AddWithValue("station", stationId);
-            return await command.ReadAllAsync(reader => new StationLogRecord(
-                reader.GetInt32(0), reader.GetString(1), reader.Get<string>("answer"), reader.Get<string>("status"),
-                reader.Get<string>("file_name"), reader.Get<long?>("size_bytes"), reader.GetFieldValue<DateTimeOffset>(6),
-                reader.Get<DateTimeOffset?>("uploaded_at")), ct);
-        }, cancellationToken);
+        sql.QueryAsync<StationLogRecord>("list log requests", stationId, SqlRetry.Idempotent, ListSql, new { station = stationId }, cancellationToken);
 
     public Task<StationLogFile?> FindFileAsync(string stationId, int requestId, CancellationToken cancellationToken) =>
-        sql.RunAsync("read an uploaded log", $"{stationId} log {requestId}", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(FileSql, connection);
-            command.Parameters.AddWithValue("station", stationId);
-            command.Parameters.AddWithValue("requestId", requestId);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) ? new StationLogFile(reader.GetString(0), reader.GetFieldValue<byte[]>(1)) : null;
-        }, cancellationToken);
+        sql.QueryFirstOrDefaultAsync<StationLogFile>("read an uploaded log", $"{stationId} log {requestId}", SqlRetry.Idempotent, FileSql,
+            new { station = stationId, requestId }, cancellationToken);
 }

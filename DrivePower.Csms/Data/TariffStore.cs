@@ -31,26 +31,13 @@ public sealed class TariffStore(SqlRunner sql)
 
     /// <summary>The default tariff (<paramref name="stationId"/> null) or the station's override; null when none is set.</summary>
     public Task<Tariff?> GetAsync(string? stationId, CancellationToken cancellationToken) =>
-        sql.RunAsync("read the tariff", stationId ?? "default", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(ReadSql, connection);
-            command.Parameters.AddNullable("station", NpgsqlDbType.Text, stationId);
-            return (await command.ReadAllAsync(Map, ct)).FirstOrDefault();
-        }, cancellationToken);
+        sql.QueryFirstOrDefaultAsync<Tariff>("read the tariff", stationId ?? "default", SqlRetry.Idempotent, ReadSql,
+            new { station = stationId }, cancellationToken);
 
     /// <summary>Sets the tariff; null when <paramref name="stationId"/> names no known station.</summary>
     public Task<Tariff?> SetAsync(string? stationId, string currency, decimal perKwh, decimal perMinute, decimal perSession, DateTimeOffset now, CancellationToken cancellationToken) =>
-        sql.RunAsync("set the tariff", stationId ?? "default", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(UpsertSql, connection);
-            command.Parameters.AddNullable("station", NpgsqlDbType.Text, stationId);
-            command.Parameters.AddWithValue("currency", currency);
-            command.Parameters.AddWithValue("perKwh", perKwh);
-            command.Parameters.AddWithValue("perMinute", perMinute);
-            command.Parameters.AddWithValue("perSession", perSession);
-            command.Parameters.AddWithValue("now", now.ToUniversalTime());
-            return (await command.ReadAllAsync(Map, ct)).FirstOrDefault();
-        }, cancellationToken);
+        sql.QueryFirstOrDefaultAsync<Tariff>("set the tariff", stationId ?? "default", SqlRetry.Idempotent, UpsertSql,
+            new { station = stationId, currency, perKwh, perMinute, perSession, now = now.ToUniversalTime() }, cancellationToken);
 
     /// <summary>Removes the tariff; false when there was none.</summary>
     public Task<bool> DeleteAsync(string? stationId, CancellationToken cancellationToken) =>
@@ -61,7 +48,4 @@ public sealed class TariffStore(SqlRunner sql)
             return await command.ExecuteNonQueryAsync(ct) > 0;
         }, cancellationToken);
 
-    private static Tariff Map(NpgsqlDataReader row) => new(
-        row.Get<string>("currency")!, row.Get<decimal>("price_per_kwh"), row.Get<decimal>("price_per_minute"),
-        row.Get<decimal>("price_per_session"), row.Get<DateTimeOffset>("updated_at"));
 }

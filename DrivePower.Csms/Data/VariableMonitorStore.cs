@@ -1,5 +1,5 @@
+using Dapper;
 using DrivePower.Ocpp.Messages;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace DrivePower.Csms.Data;
@@ -98,25 +98,13 @@ public sealed class VariableMonitorStore(SqlRunner sql)
     public Task<StationMonitoring> ReadAsync(string stationId, CancellationToken cancellationToken) =>
         sql.RunAsync("list variable monitors", stationId, SqlRetry.Idempotent, async (connection, ct) =>
         {
-            await using var command = new NpgsqlCommand(ListSql, connection);
-            command.Parameters.AddWithValue("station", stationId);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            string? monitoringBase = null;
-            int? level = null;
-            var monitors = new List<VariableMonitorRecord>();
-            while (await reader.ReadAsync(ct))
-            {
-                monitoringBase = reader.Get<string>("monitoring_base");
-                level = reader.Get<int?>("monitoring_level");
-                if (reader.IsDBNull(2))
-                    continue; // the station has no monitors: one row of the station alone
-                monitors.Add(new VariableMonitorRecord(
-                    reader.GetInt32(2), reader.GetString(3), Blank(reader.GetString(4)), Zero(reader.GetInt32(5)), Zero(reader.GetInt32(6)),
-                    reader.GetString(7), Blank(reader.GetString(8)), reader.GetString(9), reader.GetDecimal(10), reader.GetInt32(11),
-                    reader.GetBoolean(12), reader.GetString(13), reader.Get<int?>("request_id"), reader.GetFieldValue<DateTimeOffset>(15)));
-            }
-
-            return new StationMonitoring(monitoringBase, level, monitors);
+            // Each row is the station's columns, then a monitor's from monitor_id on; Dapper gives a null monitor
+            // where monitor_id is NULL (a station without monitors: one row of the station alone).
+            var rows = (await connection.QueryAsync<StationRow, MonitorRow?, (StationRow Station, MonitorRow? Monitor)>(
+                new CommandDefinition(ListSql, new { station = stationId }, cancellationToken: ct),
+                (station, monitor) => (station, monitor), splitOn: "monitor_id")).AsList();
+            return new StationMonitoring(rows[0].Station.MonitoringBase, rows[0].Station.MonitoringLevel,
+                [.. rows.Select(row => row.Monitor).OfType<MonitorRow>().Select(monitor => monitor.Record)]);
         }, cancellationToken);
 
     private Task<int> UpsertAsync(string stationId, IReadOnlyList<Monitor> monitors, string origin, int? requestId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -143,6 +131,17 @@ public sealed class VariableMonitorStore(SqlRunner sql)
             parameters.AddWithValue("severities", Integers, monitors.Select(m => m.Severity).ToArray());
             parameters.AddWithValue("transactionOnly", NpgsqlDbType.Array | NpgsqlDbType.Boolean, monitors.Select(m => m.Transaction).ToArray());
         }, cancellationToken);
+    }
+
+    private sealed record StationRow(string? MonitoringBase, int? MonitoringLevel);
+
+    private sealed record MonitorRow(
+        int MonitorId, string ComponentName, string ComponentInstance, int EvseId, int ConnectorId, string VariableName, string VariableInstance,
+        string MonitorType, decimal Value, int Severity, bool TransactionOnly, string Origin, int? RequestId, DateTimeOffset UpdatedAt)
+    {
+        public VariableMonitorRecord Record => new(
+            MonitorId, ComponentName, Blank(ComponentInstance), Zero(EvseId), Zero(ConnectorId), VariableName, Blank(VariableInstance),
+            MonitorType, Value, Severity, TransactionOnly, Origin, RequestId, UpdatedAt);
     }
 
     private static string? Blank(string text) => text.Length == 0 ? null : text;

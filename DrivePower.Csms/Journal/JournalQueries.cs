@@ -1,6 +1,4 @@
 using DrivePower.Csms.Data;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace DrivePower.Csms.Journal;
 
@@ -71,32 +69,24 @@ public sealed class JournalQueries(SqlRunner sql)
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxLimit);
-        var entries = await sql.RunAsync("list the message journal", filter.StationId ?? "all stations", SqlRetry.Idempotent, async (connection, token) =>
+        var parameters = new
         {
-            await using var command = new NpgsqlCommand(ListSql, connection);
-            command.Parameters.Add(Parameter("station", NpgsqlDbType.Text, filter.StationId));
-            command.Parameters.Add(Parameter("action", NpgsqlDbType.Text, filter.Action));
-            command.Parameters.Add(Parameter("direction", NpgsqlDbType.Text, filter.Direction));
-            command.Parameters.AddWithValue("errors", filter.ErrorsOnly);
-            command.Parameters.Add(Parameter("from", NpgsqlDbType.TimestampTz, filter.From?.ToUniversalTime()));
-            command.Parameters.Add(Parameter("to", NpgsqlDbType.TimestampTz, filter.To?.ToUniversalTime()));
-            command.Parameters.Add(Parameter("before", NpgsqlDbType.Bigint, before));
-            command.Parameters.AddWithValue("limit", limit);
-            return await ReadAsync(command, token);
-        }, cancellationToken);
+            station = filter.StationId,
+            action = filter.Action,
+            direction = filter.Direction,
+            errors = filter.ErrorsOnly,
+            from = filter.From?.ToUniversalTime(),
+            to = filter.To?.ToUniversalTime(),
+            before,
+            limit,
+        };
+        var entries = await ReadAsync("list the message journal", filter.StationId ?? "all stations", ListSql, parameters, cancellationToken);
         return new JournalPage(entries, entries.Count == limit ? entries[^1].Id : null);
     }
 
     /// <summary>Up to <paramref name="limit"/> frames after id <paramref name="after"/>, oldest first (one station's, when given).</summary>
     public Task<List<JournalEntry>> ListAfterAsync(long after, string? stationId, int limit, CancellationToken cancellationToken) =>
-        sql.RunAsync("list the message journal after an id", stationId ?? "all stations", SqlRetry.Idempotent, async (connection, token) =>
-        {
-            await using var command = new NpgsqlCommand(AfterSql, connection);
-            command.Parameters.AddWithValue("after", after);
-            command.Parameters.Add(Parameter("station", NpgsqlDbType.Text, stationId));
-            command.Parameters.AddWithValue("limit", limit);
-            return await ReadAsync(command, token);
-        }, cancellationToken);
+        ReadAsync("list the message journal after an id", stationId ?? "all stations", AfterSql, new { after, station = stationId, limit }, cancellationToken);
 
     /// <summary>One frame with the frame it is linked to; null when no such frame is stored.</summary>
     public async Task<JournalEntryDetails?> GetAsync(long id, CancellationToken cancellationToken)
@@ -107,35 +97,21 @@ public sealed class JournalQueries(SqlRunner sql)
         return new JournalEntryDetails(entry, linked);
     }
 
-    private Task<JournalEntry?> FindAsync(long id, CancellationToken cancellationToken) =>
-        sql.RunAsync("read a message journal entry", id.ToString(System.Globalization.CultureInfo.InvariantCulture), SqlRetry.Idempotent, async (connection, token) =>
-        {
-            await using var command = new NpgsqlCommand(ByIdSql, connection);
-            command.Parameters.AddWithValue("id", id);
-            return (await ReadAsync(command, token)).FirstOrDefault();
-        }, cancellationToken);
+    private async Task<JournalEntry?> FindAsync(long id, CancellationToken cancellationToken) =>
+        (await ReadAsync("read a message journal entry", id.ToString(System.Globalization.CultureInfo.InvariantCulture), ByIdSql, new { id }, cancellationToken))
+        .FirstOrDefault();
 
-    private static async Task<List<JournalEntry>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    private async Task<List<JournalEntry>> ReadAsync(string operation, string subject, string statement, object parameters, CancellationToken cancellationToken) =>
+        (await sql.QueryAsync<EntryRow>(operation, subject, SqlRetry.Idempotent, statement, parameters, cancellationToken)).ConvertAll(row => row.Entry);
+
+    private sealed record EntryRow(
+        long Id, string StationId, string Direction, string FrameType, string? MessageId, string? Action,
+        string Payload, string? ErrorCode, string? ErrorDescription, DateTimeOffset At, long? LinkedId, DateTimeOffset? LinkedAt)
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var entries = new List<JournalEntry>();
-        while (await reader.ReadAsync(cancellationToken))
+        public JournalEntry Entry => new(Id, StationId, Direction, FrameType, MessageId, Action, Payload, ErrorCode, ErrorDescription, At)
         {
-            var at = reader.GetFieldValue<DateTimeOffset>(9);
-            var linkedAt = reader.IsDBNull(11) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(11);
-            entries.Add(new JournalEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                Text(reader, 4), Text(reader, 5), reader.GetString(6), Text(reader, 7), Text(reader, 8), at)
-            {
-                LinkedId = reader.IsDBNull(10) ? null : reader.GetInt64(10),
-                RoundTripMs = linkedAt is { } other ? Math.Abs((other - at).TotalMilliseconds) : null,
-            });
-        }
-
-        return entries;
+            LinkedId = LinkedId,
+            RoundTripMs = LinkedAt is { } other ? Math.Abs((other - At).TotalMilliseconds) : null,
+        };
     }
-
-    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static NpgsqlParameter Parameter(string name, NpgsqlDbType type, object? value) =>
-        new(name, type) { Value = value ?? DBNull.Value };
 }

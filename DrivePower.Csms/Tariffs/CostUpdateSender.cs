@@ -49,15 +49,10 @@ public sealed partial class CostUpdateSender(
         var connected = connections.All.Where(session => session.Accepted).Select(session => session.StationId).ToArray();
         if (connected.Length == 0)
             return;
-        var running = await sql.RunAsync("read the running costs", $"{connected.Length} stations", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new Npgsql.NpgsqlCommand(RunningSql, connection);
-            command.Parameters.AddWithValue("stations", connected);
-            return await command.ReadAllAsync(row => (Station: row.Get<string>("station_id")!, Transaction: row.Get<string>("transaction_id")!,
-                Cost: row.Get<decimal>("total_cost")), ct);
-        }, cancellationToken);
+        var running = await sql.QueryAsync<RunningCost>("read the running costs", $"{connected.Length} stations", SqlRetry.Idempotent, RunningSql,
+            new { stations = connected }, cancellationToken);
         // Stations in parallel, each one's transactions in turn (one CALL in flight per connection).
-        await Task.WhenAll(running.GroupBy(row => row.Station).Select(async station =>
+        await Task.WhenAll(running.GroupBy(row => row.StationId).Select(async station =>
         {
             foreach (var (stationId, transactionId, cost) in station)
             {
@@ -75,6 +70,8 @@ public sealed partial class CostUpdateSender(
             }
         }));
     }
+
+    private sealed record RunningCost(string StationId, string TransactionId, decimal TotalCost);
 
     private static partial class Log
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DrivePower.Csms.Apis.Models;
 using DrivePower.Csms.Data;
 using Npgsql;
@@ -54,61 +53,50 @@ public sealed class StationQueries(SqlRunner sql)
                 row.Firmware, row.Log, await ReadEventsAsync(connection, id, ct), await ReadVariablesAsync(connection, id, ct), []);
         }, cancellationToken);
 
-    private sealed record StationRow(string Id, DateTimeOffset? LastSeenAt, StationBoot Boot, StatusReport? Firmware, StatusReport? Log);
-
-    private static async Task<List<StationRow>> ReadStationsAsync(NpgsqlConnection connection, string? id, CancellationToken ct)
+    private sealed record StationRow(
+        string Id, string? VendorName, string? Model, string? SerialNumber, string? FirmwareVersion, string? ModemIccid, string? ModemImsi,
+        string? LastBootReason, string? RegistrationStatus, DateTimeOffset? FirstBootAt, DateTimeOffset? LastBootAt, DateTimeOffset? LastSeenAt,
+        string? FirmwareStatus, int? FirmwareStatusRequestId, DateTimeOffset? FirmwareStatusAt,
+        string? LogStatus, int? LogStatusRequestId, DateTimeOffset? LogStatusAt)
     {
-        await using var command = new NpgsqlCommand(StationsSql, connection);
-        command.Parameters.AddNullable("id", NpgsqlTypes.NpgsqlDbType.Text, id);
-        return await command.ReadAllAsync(row => new StationRow(
-            row.Get<string>("id")!,
-            row.Get<DateTimeOffset?>("last_seen_at"),
-            new StationBoot(row.Get<string>("vendor_name"), row.Get<string>("model"), row.Get<string>("serial_number"),
-                row.Get<string>("firmware_version"), row.Get<string>("modem_iccid"), row.Get<string>("modem_imsi"),
-                row.Get<string>("last_boot_reason"), row.Get<string>("registration_status"),
-                row.Get<DateTimeOffset?>("first_boot_at"), row.Get<DateTimeOffset?>("last_boot_at")),
-            row.Get<string>("firmware_status") is { } firmware
-                ? new StatusReport(firmware, row.Get<int?>("firmware_status_request_id"), row.Get<DateTimeOffset?>("firmware_status_at")) : null,
-            row.Get<string>("log_status") is { } log
-                ? new StatusReport(log, row.Get<int?>("log_status_request_id"), row.Get<DateTimeOffset?>("log_status_at")) : null), ct);
+        public StationBoot Boot => new(
+            VendorName, Model, SerialNumber, FirmwareVersion, ModemIccid, ModemImsi, LastBootReason, RegistrationStatus, FirstBootAt, LastBootAt);
+
+        public StatusReport? Firmware => FirmwareStatus is { } status ? new(status, FirmwareStatusRequestId, FirmwareStatusAt) : null;
+
+        public StatusReport? Log => LogStatus is { } status ? new(status, LogStatusRequestId, LogStatusAt) : null;
     }
+
+    /// <summary>A row of <see cref="ConnectorsSql"/> (the console's station list reads the same columns).</summary>
+    internal sealed record ConnectorRow(string StationId, int EvseId, int ConnectorId, string Status, DateTimeOffset StatusTimestamp)
+    {
+        public ConnectorStatusInfo Info => new(EvseId, ConnectorId, Status, StatusTimestamp);
+    }
+
+    private sealed record VariableRow(
+        string ComponentName, string ComponentInstance, int EvseId, int ConnectorId, string VariableName, string VariableInstance,
+        string AttributeType, string? Value, string? Mutability, string? DataType, string? Unit, int? RequestId, DateTimeOffset ReportedAt)
+    {
+        public DeviceModelVariableInfo Info => new(
+            ComponentName, NullIfEmpty(ComponentInstance), NullIfZero(EvseId), NullIfZero(ConnectorId), VariableName, NullIfEmpty(VariableInstance),
+            AttributeType, Value, Mutability, DataType, Unit, RequestId, ReportedAt);
+    }
+
+    private static Task<List<StationRow>> ReadStationsAsync(NpgsqlConnection connection, string? id, CancellationToken ct) =>
+        connection.QueryListAsync<StationRow>(StationsSql, new { id }, ct);
 
     private static async Task<Dictionary<string, List<ConnectorStatusInfo>>> ReadConnectorsAsync(NpgsqlConnection connection, string? id, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(ConnectorsSql, connection);
-        command.Parameters.AddNullable("id", NpgsqlTypes.NpgsqlDbType.Text, id);
-        var rows = await command.ReadAllAsync(row => (StationId: row.Get<string>("station_id")!, Status: new ConnectorStatusInfo(
-            row.Get<int>("evse_id"), row.Get<int>("connector_id"), row.Get<string>("status")!, row.Get<DateTimeOffset>("status_timestamp"))), ct);
+        var rows = await connection.QueryListAsync<ConnectorRow>(ConnectorsSql, new { id }, ct);
         return rows.GroupBy(row => row.StationId, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.Select(row => row.Status).ToList(), StringComparer.Ordinal);
+            .ToDictionary(group => group.Key, group => group.Select(row => row.Info).ToList(), StringComparer.Ordinal);
     }
 
-    private static async Task<List<StationEventInfo>> ReadEventsAsync(NpgsqlConnection connection, string id, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(EventsSql, connection);
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("limit", RecentEventCount);
-        return await command.ReadAllAsync(row => new StationEventInfo(row.Get<long>("id"), row.Get<string>("kind")!, row.Get<string>("event_type"),
-            row.Get<DateTimeOffset>("timestamp"), ParseJson(row.Get<string>("payload")!), row.Get<DateTimeOffset>("stored_at")), ct);
-    }
+    private static Task<List<StationEventInfo>> ReadEventsAsync(NpgsqlConnection connection, string id, CancellationToken ct) =>
+        connection.QueryListAsync<StationEventInfo>(EventsSql, new { id, limit = RecentEventCount }, ct);
 
-    private static async Task<List<DeviceModelVariableInfo>> ReadVariablesAsync(NpgsqlConnection connection, string id, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(VariablesSql, connection);
-        command.Parameters.AddWithValue("id", id);
-        return await command.ReadAllAsync(row => new DeviceModelVariableInfo(
-            row.Get<string>("component_name")!, NullIfEmpty(row.Get<string>("component_instance")),
-            NullIfZero(row.Get<int>("evse_id")), NullIfZero(row.Get<int>("connector_id")),
-            row.Get<string>("variable_name")!, NullIfEmpty(row.Get<string>("variable_instance")), row.Get<string>("attribute_type")!,
-            row.Get<string>("value"), row.Get<string>("mutability"), row.Get<string>("data_type"), row.Get<string>("unit"),
-            row.Get<int?>("request_id"), row.Get<DateTimeOffset>("reported_at")), ct);
-    }
-
-    internal static JsonElement ParseJson(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
+    private static async Task<List<DeviceModelVariableInfo>> ReadVariablesAsync(NpgsqlConnection connection, string id, CancellationToken ct) =>
+        (await connection.QueryListAsync<VariableRow>(VariablesSql, new { id }, ct)).ConvertAll(row => row.Info);
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 

@@ -1,3 +1,4 @@
+using Dapper;
 using DrivePower.Csms.Apis.Models;
 using DrivePower.Csms.Data;
 using Npgsql;
@@ -34,8 +35,7 @@ public sealed class TransactionEnds(SqlRunner sql)
                 await end.ExecuteNonQueryAsync(ct);
             }
 
-            await using var read = new NpgsqlCommand(ReadSql, connection);
-            read.Parameters.AddWithValue("id", id);
-            return (await read.ReadAllAsync(TransactionQueries.MapSummary, ct)).FirstOrDefault();
+            var row = await connection.QueryFirstOrDefaultAsync<TransactionRow>(new CommandDefinition(ReadSql, new { id }, cancellationToken: ct));
+            return row?.Summary;
         }, cancellationToken);
 }

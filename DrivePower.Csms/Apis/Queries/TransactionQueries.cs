@@ -1,7 +1,6 @@
+using Dapper;
 using DrivePower.Csms.Apis.Models;
 using DrivePower.Csms.Data;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace DrivePower.Csms.Apis.Queries;
 
@@ -42,61 +41,36 @@ public sealed class TransactionQueries(SqlRunner sql)
         WHERE transaction_pk = @id ORDER BY seq_no
         """;
 
-    public Task<List<TransactionSummary>> ListAsync(string? stationId, bool? active, CancellationToken cancellationToken) =>
-        sql.RunAsync("list transactions", $"station {stationId ?? "any"}, active {active?.ToString() ?? "any"}", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(ListSql, connection);
-            command.Parameters.AddNullable("station", NpgsqlDbType.Text, stationId);
-            command.Parameters.AddNullable("active", NpgsqlDbType.Boolean, active);
-            command.Parameters.AddWithValue("limit", ListLimit);
-            return await command.ReadAllAsync(MapSummary, ct);
-        }, cancellationToken);
+    public async Task<List<TransactionSummary>> ListAsync(string? stationId, bool? active, CancellationToken cancellationToken) =>
+        (await sql.QueryAsync<TransactionRow>("list transactions", $"station {stationId ?? "any"}, active {active?.ToString() ?? "any"}", SqlRetry.Idempotent,
+            ListSql, new { station = stationId, active, limit = ListLimit }, cancellationToken)).ConvertAll(row => row.Summary);
 
     /// <summary>Active transactions whose station is not connected or that have had no event since <paramref name="cutoff"/>, oldest first.</summary>
-    public Task<List<TransactionSummary>> ListStaleAsync(IReadOnlyCollection<string> connectedStations, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        sql.RunAsync("list stale transactions", $"{connectedStations.Count} stations connected, quiet since {cutoff:O}", SqlRetry.Idempotent, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(StaleSql, connection);
-            command.Parameters.AddWithValue("connected", connectedStations.ToArray());
-            command.Parameters.AddWithValue("cutoff", cutoff);
-            command.Parameters.AddWithValue("limit", ListLimit);
-            return await command.ReadAllAsync(MapSummary, ct);
-        }, cancellationToken);
+    public async Task<List<TransactionSummary>> ListStaleAsync(IReadOnlyCollection<string> connectedStations, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        (await sql.QueryAsync<TransactionRow>("list stale transactions", $"{connectedStations.Count} stations connected, quiet since {cutoff:O}", SqlRetry.Idempotent,
+            StaleSql, new { connected = connectedStations.ToArray(), cutoff, limit = ListLimit }, cancellationToken)).ConvertAll(row => row.Summary);
 
     public Task<TransactionDetails?> GetAsync(long id, CancellationToken cancellationToken) =>
         sql.RunAsync("read the transaction", id.ToString(System.Globalization.CultureInfo.InvariantCulture), SqlRetry.Idempotent, async (connection, ct) =>
         {
-            await using var one = new NpgsqlCommand(OneSql, connection);
-            one.Parameters.AddWithValue("id", id);
-            if ((await one.ReadAllAsync(MapSummary, ct)).FirstOrDefault() is not { } transaction)
+            if (await connection.QueryFirstOrDefaultAsync<TransactionRow>(new CommandDefinition(OneSql, new { id }, cancellationToken: ct)) is not { } transaction)
                 return null;
-
-            await using var meterValues = new NpgsqlCommand(MeterValuesSql, connection);
-            meterValues.Parameters.AddWithValue("id", id);
-            var values = await meterValues.ReadAllAsync(row => new MeterValueInfo(row.Get<long>("id"), row.Get<int?>("evse_id"),
-                row.Get<DateTimeOffset>("timestamp"), row.Get<string>("measurand")!, row.Get<string>("phase"), row.Get<string>("location"),
-                row.Get<string>("context"), row.Get<string>("unit"), row.Get<decimal>("value"), row.Get<int?>("seq_no")), ct);
-
-            await using var events = new NpgsqlCommand(EventsSql, connection);
-            events.Parameters.AddWithValue("id", id);
-            var rows = await events.ReadAllAsync(row => new TransactionEventInfo(row.Get<long>("id"), row.Get<int>("seq_no"),
-                row.Get<string>("event_type")!, row.Get<string>("trigger_reason")!, row.Get<DateTimeOffset>("timestamp"),
-                StationQueries.ParseJson(row.Get<string>("payload")!)), ct);
-            return new TransactionDetails(transaction, values, rows);
+            var values = await connection.QueryListAsync<MeterValueInfo>(MeterValuesSql, new { id }, ct);
+            var events = await connection.QueryListAsync<TransactionEventInfo>(EventsSql, new { id }, ct);
+            return new TransactionDetails(transaction.Summary, values, events);
         }, cancellationToken);
+}
 
-    internal static TransactionSummary MapSummary(NpgsqlDataReader row)
-    {
-        var start = row.Get<decimal?>("energy_start_wh");
-        var end = row.Get<decimal?>("energy_end_wh");
-        return new TransactionSummary(row.Get<long>("id"), row.Get<string>("station_id")!, row.Get<string>("transaction_id")!,
-            row.Get<int?>("evse_id"), row.Get<int?>("connector_id"), row.Get<string>("id_token"), row.Get<string>("id_token_type"),
-            row.Get<DateTimeOffset?>("started_at"), row.Get<DateTimeOffset?>("ended_at"), row.Get<DateTimeOffset>("last_event_at"),
-            row.Get<string>("stopped_reason"), row.Get<string>("charging_state"), start, end, end - start,
-            row.Get<int>("last_seq_no"), row.Get<bool>("is_active"),
-            row.Get<string>("csms_ended_by") is { } endedBy
-                ? new TransactionCsmsEnd(endedBy, row.Get<string>("csms_end_reason") ?? "", row.Get<DateTimeOffset>("csms_ended_at"))
-                : null,
-            row.Get<decimal?>("total_cost"), row.Get<string>("currency"));
-    }
+/// <summary>A <c>transactions</c> row as <see cref="TransactionQueries.Columns"/> reads it.</summary>
+internal sealed record TransactionRow(
+    long Id, string StationId, string TransactionId, int? EvseId, int? ConnectorId, string? IdToken, string? IdTokenType,
+    DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, DateTimeOffset LastEventAt, string? StoppedReason, string? ChargingState,
+    decimal? EnergyStartWh, decimal? EnergyEndWh, int LastSeqNo, bool IsActive, string? CsmsEndedBy, string? CsmsEndReason, DateTimeOffset? CsmsEndedAt,
+    decimal? TotalCost, string? Currency)
+{
+    public TransactionSummary Summary => new(
+        Id, StationId, TransactionId, EvseId, ConnectorId, IdToken, IdTokenType, StartedAt, EndedAt, LastEventAt, StoppedReason, ChargingState,
+        EnergyStartWh, EnergyEndWh, EnergyEndWh - EnergyStartWh, LastSeqNo, IsActive,
+        CsmsEndedBy is { } endedBy ? new TransactionCsmsEnd(endedBy, CsmsEndReason ?? "", CsmsEndedAt.GetValueOrDefault()) : null,
+        TotalCost, Currency);
 }

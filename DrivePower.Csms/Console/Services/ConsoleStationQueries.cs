@@ -1,7 +1,6 @@
 using DrivePower.Csms.Apis.Models;
+using DrivePower.Csms.Apis.Queries;
 using DrivePower.Csms.Data;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace DrivePower.Csms.WebConsole.Services;
 
@@ -31,27 +30,29 @@ public sealed class ConsoleStationQueries(SqlRunner sql)
     public Task<StationListPage> ListAsync(StationFilter filter, IReadOnlyCollection<string> connectedIds, CancellationToken cancellationToken) =>
         sql.RunAsync("list a page of stations", filter.ToString(), SqlRetry.Idempotent, async (connection, ct) =>
         {
-            await using var command = new NpgsqlCommand(PageSql, connection);
-            command.Parameters.AddNullable("pattern", NpgsqlDbType.Text, LikePattern.Contains(filter.Search));
-            command.Parameters.AddNullable("registration", NpgsqlDbType.Text, filter.RegistrationStatus);
-            command.Parameters.AddNullable("connected", NpgsqlDbType.Array | NpgsqlDbType.Text, filter.Connected is null ? null : connectedIds.ToArray());
-            command.Parameters.AddWithValue("wantConnected", filter.Connected ?? true);
-            command.Parameters.AddNullable("connectorStatus", NpgsqlDbType.Text, filter.ConnectorStatus);
-            command.Parameters.AddWithValue("limit", filter.PageSize);
-            command.Parameters.AddWithValue("offset", filter.Page * filter.PageSize);
-            var rows = await command.ReadAllAsync(row => (Total: row.Get<long>("total"), Row: new StationListRow(
-                row.Get<string>("id")!, row.Get<string>("vendor_name"), row.Get<string>("model"), row.Get<string>("firmware_version"),
-                row.Get<string>("registration_status"), row.Get<DateTimeOffset?>("last_seen_at"), row.Get<DateTimeOffset?>("last_boot_at"), [])), ct);
-
-            var ids = rows.Select(row => row.Row.Id).ToArray();
-            await using var connectors = new NpgsqlCommand(ConnectorsSql, connection);
-            connectors.Parameters.AddWithValue("ids", ids);
-            var statuses = (await connectors.ReadAllAsync(row => (StationId: row.Get<string>("station_id")!, Status: new ConnectorStatusInfo(
-                row.Get<int>("evse_id"), row.Get<int>("connector_id"), row.Get<string>("status")!, row.Get<DateTimeOffset>("status_timestamp"))), ct))
-                .ToLookup(row => row.StationId, row => row.Status, StringComparer.Ordinal);
-            var total = rows.Count > 0 ? rows[0].Total : 0;
-            return new StationListPage([.. rows.Select(row => row.Row with { Connectors = [.. statuses[row.Row.Id]] })], total);
+            var parameters = new
+            {
+                pattern = LikePattern.Contains(filter.Search),
+                registration = filter.RegistrationStatus,
+                connected = filter.Connected is null ? null : connectedIds.ToArray(),
+                wantConnected = filter.Connected ?? true,
+                connectorStatus = filter.ConnectorStatus,
+                limit = filter.PageSize,
+                offset = filter.Page * filter.PageSize,
+            };
+            var rows = await connection.QueryListAsync<PageRow>(PageSql, parameters, ct);
+            var connectors = (await connection.QueryListAsync<StationQueries.ConnectorRow>(ConnectorsSql, new { ids = rows.Select(row => row.Id).ToArray() }, ct))
+                .ToLookup(row => row.StationId, row => row.Info, StringComparer.Ordinal);
+            return new StationListPage([.. rows.Select(row => row.ToListRow([.. connectors[row.Id]]))], rows.Count > 0 ? rows[0].Total : 0);
         }, cancellationToken);
+
+    private sealed record PageRow(
+        string Id, string? VendorName, string? Model, string? FirmwareVersion, string? RegistrationStatus,
+        DateTimeOffset? LastSeenAt, DateTimeOffset? LastBootAt, long Total)
+    {
+        public StationListRow ToListRow(IReadOnlyList<ConnectorStatusInfo> connectors) =>
+            new(Id, VendorName, Model, FirmwareVersion, RegistrationStatus, LastSeenAt, LastBootAt, connectors);
+    }
 }
 
 /// <summary>What the station list is narrowed to; <see cref="Page"/> counts from 0.</summary>

@@ -1,8 +1,7 @@
+using Dapper;
 using DrivePower.Csms.Apis.Models;
 using DrivePower.Csms.Apis.Queries;
 using DrivePower.Csms.Data;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace DrivePower.Csms.WebConsole.Services;
 
@@ -23,15 +22,19 @@ public sealed class ConsoleTransactionQueries(SqlRunner sql)
     public Task<TransactionListPage> ListAsync(TransactionFilter filter, CancellationToken cancellationToken) =>
         sql.RunAsync("list a page of transactions", filter.ToString(), SqlRetry.Idempotent, async (connection, ct) =>
         {
-            await using var command = new NpgsqlCommand(PageSql, connection);
-            command.Parameters.AddNullable("station", NpgsqlDbType.Text, Blank(filter.StationId));
-            command.Parameters.AddNullable("active", NpgsqlDbType.Boolean, filter.Active);
-            command.Parameters.AddNullable("token", NpgsqlDbType.Text, LikePattern.Contains(filter.IdToken));
-            command.Parameters.AddNullable("from", NpgsqlDbType.TimestampTz, filter.From?.ToUniversalTime());
-            command.Parameters.AddNullable("to", NpgsqlDbType.TimestampTz, filter.To?.ToUniversalTime());
-            command.Parameters.AddWithValue("limit", filter.PageSize);
-            command.Parameters.AddWithValue("offset", filter.Page * filter.PageSize);
-            var rows = await command.ReadAllAsync(row => (Total: row.Get<long>("total"), Row: TransactionQueries.MapSummary(row)), ct);
+            var parameters = new
+            {
+                station = Blank(filter.StationId),
+                active = filter.Active,
+                token = LikePattern.Contains(filter.IdToken),
+                from = filter.From?.ToUniversalTime(),
+                to = filter.To?.ToUniversalTime(),
+                limit = filter.PageSize,
+                offset = filter.Page * filter.PageSize,
+            };
+            // Dapper splits each row at the column total: the transaction before it, the count of all matches from it.
+            var rows = (await connection.QueryAsync<TransactionRow, long, (TransactionSummary Row, long Total)>(
+                new CommandDefinition(PageSql, parameters, cancellationToken: ct), (row, total) => (row.Summary, total), splitOn: "total")).AsList();
             return new TransactionListPage([.. rows.Select(row => row.Row)], rows.Count > 0 ? rows[0].Total : 0);
         }, cancellationToken);
 
