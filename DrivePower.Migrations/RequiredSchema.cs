@@ -7,7 +7,7 @@ namespace DrivePower.Migrations;
 /// </summary>
 internal static class RequiredSchema
 {
-    public const long Version = 202612030002;
+    public const long Version = 202612030003;
 
-    public const string Name = "CreateVariableMonitors";
+    public const string Name = "LightenConnectorStatusHistory";
 }
