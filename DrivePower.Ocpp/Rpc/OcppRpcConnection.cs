@@ -218,21 +218,20 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
     private async Task SendFrameAsync(OcppFrame frame, CancellationToken cancellationToken, string? answering = null)
     {
         var bytes = FrameWriter.Write(frame);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.SendTimeout);
+        // The send timeout costs a timer only when something has to wait: for the lock while another
+        // frame is being written, or for a send the socket could not take at once. Most take neither.
+        bool entered;
         try
         {
-            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw SendTimedOut();
+            entered = await _sendLock.WaitAsync(_options.SendTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (ObjectDisposedException)
         {
             throw new OcppConnectionClosedException(StationId);
         }
 
+        if (!entered)
+            throw SendTimedOut();
         try
         {
             if (_socket.State != WebSocketState.Open)
@@ -240,11 +239,9 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
             // Before the send, not after: the peer's answer to a CALL may be read before SendAsync returns.
             if (_options.FrameObserver is { } observer)
                 Observe(observer, OcppFrameDirection.Sent, frame, (frame as CallFrame)?.Action ?? answering, bytes);
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw SendTimedOut();
+            var sending = _socket.SendAsync(bytes.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            if (!sending.IsCompletedSuccessfully)
+                await WithinSendTimeoutAsync(sending.AsTask()).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException)
         {
@@ -257,6 +254,22 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
 
         if (_frameLogger.IsEnabled(LogLevel.Information))
             Log.FrameSent(_frameLogger, StationId, System.Text.Encoding.UTF8.GetString(bytes));
+    }
+
+    /// <summary>Waits for a send the socket did not take at once, at most the send timeout.</summary>
+    private async Task WithinSendTimeoutAsync(Task sending)
+    {
+        try
+        {
+            await sending.WaitAsync(_options.SendTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Aborting the socket (below) fails the send; its exception is seen here, not left unobserved.
+            _ = sending.ContinueWith(static failed => _ = failed.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw SendTimedOut();
+        }
     }
 
     /// <summary>A send that timed out: the peer stopped reading, so the connection is given up at once.</summary>
