@@ -45,11 +45,13 @@ public static class CsmsExtensions
             // DATABASE_URL too, not only ConnectionStrings:csmsdb; and a bounded pool.
             settings.ConnectionString = poolOptions.Bound(connectionString);
             settings.DisableHealthChecks = true; // ours below answers within 3 s when the server is gone
+            settings.DisableTracing = !builder.ExportsTelemetry();
         });
         builder.Services.AddHealthChecks().AddNpgSql(timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
-        builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name, WriteBatchTelemetry.Name))
+        var openTelemetry = builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name, JournalTelemetry.Name));
+        if (builder.ExportsTelemetry())
+            openTelemetry.WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name, WriteBatchTelemetry.Name));
 
         builder.Services.AddCheckedSettings<WriteBatchingOptions>(WriteBatchingOptions.SectionName);
 

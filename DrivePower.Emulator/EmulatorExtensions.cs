@@ -16,9 +16,10 @@ public static class EmulatorExtensions
         var services = builder.Services;
         services.AddEmulatorOptions(builder.Configuration);
         services.AddMetrics();
-        services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name))
+        var openTelemetry = services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name, EmulatorMetrics.MeterName));
+        if (builder.ExportsTelemetry())
+            openTelemetry.WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name));
         services.AddSingleton<EmulatorMetrics>();
         services.AddSingleton(provider => new OcppRpcTelemetry(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton(_ => StationHandlers.Create());

@@ -31,7 +31,8 @@ public static class MigrationWorkerExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(new MigrationCommandLine(args));
         builder.Services.AddHostedService<MigrationWorker>();
-        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddNpgsql());
+        if (builder.ExportsTelemetry())
+            builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddNpgsql());
         return builder;
     }
 
