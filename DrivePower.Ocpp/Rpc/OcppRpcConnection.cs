@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using DrivePower.Ocpp.Frames;
 using Microsoft.Extensions.Logging;
@@ -220,6 +221,8 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         var bytes = FrameWriter.Write(frame);
         // The send timeout costs a timer only when something has to wait: for the lock while another
         // frame is being written, or for a send the socket could not take at once. Most take neither.
+        // Both waits share one budget: the frame is written within the send timeout or not at all.
+        var started = Stopwatch.GetTimestamp();
         bool entered;
         try
         {
@@ -241,7 +244,7 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
                 Observe(observer, OcppFrameDirection.Sent, frame, (frame as CallFrame)?.Action ?? answering, bytes);
             var sending = _socket.SendAsync(bytes.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
             if (!sending.IsCompletedSuccessfully)
-                await WithinSendTimeoutAsync(sending.AsTask()).ConfigureAwait(false);
+                await WithinSendTimeoutAsync(sending.AsTask(), _options.SendTimeout - Stopwatch.GetElapsedTime(started)).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException)
         {
@@ -256,12 +259,12 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
             Log.FrameSent(_frameLogger, StationId, System.Text.Encoding.UTF8.GetString(bytes));
     }
 
-    /// <summary>Waits for a send the socket did not take at once, at most the send timeout.</summary>
-    private async Task WithinSendTimeoutAsync(Task sending)
+    /// <summary>Waits for a send the socket did not take at once, at most what is <paramref name="left"/> of the send timeout.</summary>
+    private async Task WithinSendTimeoutAsync(Task sending, TimeSpan left)
     {
         try
         {
-            await sending.WaitAsync(_options.SendTimeout).ConfigureAwait(false);
+            await sending.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
