@@ -48,10 +48,9 @@ public static class CsmsExtensions
             settings.DisableTracing = !builder.ExportsTelemetry();
         });
         builder.Services.AddHealthChecks().AddNpgSql(timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
-        var openTelemetry = builder.Services.AddOpenTelemetry()
+        builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name, JournalTelemetry.Name));
-        if (builder.ExportsTelemetry())
-            openTelemetry.WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name, WriteBatchTelemetry.Name));
+        builder.AddExportedTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name, WriteBatchTelemetry.Name));
 
         builder.Services.AddCheckedSettings<WriteBatchingOptions>(WriteBatchingOptions.SectionName);
 

@@ -16,10 +16,9 @@ public static class EmulatorExtensions
         var services = builder.Services;
         services.AddEmulatorOptions(builder.Configuration);
         services.AddMetrics();
-        var openTelemetry = services.AddOpenTelemetry()
+        services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter(OcppRpcTelemetry.Name, EmulatorMetrics.MeterName));
-        if (builder.ExportsTelemetry())
-            openTelemetry.WithTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name));
+        builder.AddExportedTracing(tracing => tracing.AddSource(OcppRpcTelemetry.Name));
         services.AddSingleton<EmulatorMetrics>();
         services.AddSingleton(provider => new OcppRpcTelemetry(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton(_ => StationHandlers.Create());

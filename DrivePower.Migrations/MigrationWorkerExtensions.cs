@@ -31,8 +31,7 @@ public static class MigrationWorkerExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(new MigrationCommandLine(args));
         builder.Services.AddHostedService<MigrationWorker>();
-        if (builder.ExportsTelemetry())
-            builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddNpgsql());
+        builder.AddExportedTracing(tracing => tracing.AddNpgsql());
         return builder;
     }
 

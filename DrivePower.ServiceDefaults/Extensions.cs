@@ -40,20 +40,19 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
-        var openTelemetry = builder.Services.AddOpenTelemetry()
+        builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
-        if (builder.ExportsTelemetry())
-            openTelemetry.WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName)
-                .AddAspNetCoreInstrumentation(aspNetCore =>
-                    // Health probes would drown the traces that matter.
-                    aspNetCore.Filter = context =>
-                        !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation());
+        builder.AddExportedTracing(tracing => tracing
+            .AddSource(builder.Environment.ApplicationName)
+            .AddAspNetCoreInstrumentation(aspNetCore =>
+                // Health probes would drown the traces that matter.
+                aspNetCore.Filter = context =>
+                    !context.Request.Path.StartsWithSegments(HealthEndpointPath)
+                    && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+            .AddHttpClientInstrumentation());
 
         builder.AddOpenTelemetryExporters();
         return builder;
@@ -73,6 +72,13 @@ public static class Extensions
     /// </summary>
     public static bool ExportsTelemetry(this IHostApplicationBuilder builder) =>
         !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
+    /// <summary>Adds sources or instrumentation to the traces, when they are exported (<see cref="ExportsTelemetry"/>).</summary>
+    public static void AddExportedTracing(this IHostApplicationBuilder builder, Action<TracerProviderBuilder> configure)
+    {
+        if (builder.ExportsTelemetry())
+            builder.Services.AddOpenTelemetry().WithTracing(configure);
+    }
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
