@@ -91,6 +91,8 @@ internal static class LoadBenchmark
 
         await loops;
         var loopTime = loop.Elapsed;
+        if (options.TimelineSlice is { } slice)
+            PrintTimeline(looping, slice);
 
         var acknowledged = options.Storm - stormFailures + looping.Sum(s => s.Latencies.Count);
         await Task.WhenAll(stations.OfType<LoadStation>().Select(s => s.DisposeAsync().AsTask()));
@@ -101,6 +103,13 @@ internal static class LoadBenchmark
             looping.Sum(s => s.Latencies.Count) / loopTime.TotalSeconds, LatencyRecorder.Percentiles(looping.Select(s => s.Latencies)),
             looping.Sum(s => s.Failed), acknowledged, stored,
             (loadedBytes - idleBytes) / (double)Math.Max(1, options.Storm - stormFailures), loadedBytes);
+    }
+
+    private static void PrintTimeline(LoadStation[] looping, TimeSpan slice)
+    {
+        Console.WriteLine($"   the loop by slices of {slice.TotalMilliseconds:0} ms (calls, p50 / p99 / max ms):");
+        foreach (var (from, calls, p50, p99, max) in LatencyRecorder.Timeline(looping.Select(s => s.Latencies), slice))
+            Console.WriteLine($"   {from.TotalSeconds,7:0.00} s {calls,7} {p50,8:0.0} / {p99,7:0.0} / {max,7:0.0}");
     }
 
     /// <summary>Every StatusNotification acknowledged must be in the history, one row each.</summary>

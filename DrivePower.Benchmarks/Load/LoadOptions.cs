@@ -4,7 +4,7 @@ namespace DrivePower.Benchmarks.Load;
 internal sealed record LoadOptions
 {
     public const string Usage = """
-        load [--db <connection string>] [--storm N] [--stations N] [--seconds N] [--rate N] [--concurrency N] [--target both|persistent|baseline]
+        load [--db <connection string>] [--storm N] [--stations N] [--seconds N] [--rate N] [--concurrency N] [--timeline MS] [--target both|persistent|baseline]
           --db           PostgreSQL for the persistent CSMS (the database must exist; the benchmark migrates it).
                          Default: ConnectionStrings__csmsdb from the environment. Needed unless --target baseline.
           --storm        stations in the boot storm (connect + BootNotification + StatusNotification), default 2000
@@ -13,6 +13,8 @@ internal sealed record LoadOptions
           --rate         pace the loop at N calls/s in all (each station a call every stations/N s, timed from
                          its slot); default: no pace, each station's next call as soon as the last is answered
           --concurrency  connections opened at once during the storm, default 256
+          --timeline     also print the loop's calls and p50 / p99 / max latency per slice of MS milliseconds
+                         (by when each call ended), to see a warm-up or a stall; default: not printed
           --target       the CSMS that stores (persistent), the one that only answers (baseline), or both (default)
         """;
 
@@ -24,6 +26,9 @@ internal sealed record LoadOptions
 
     /// <summary>Calls per second the loop offers in all, or null for a closed loop without pauses.</summary>
     public int? Rate { get; init; }
+
+    /// <summary>Width of the slices of the loop's timeline, or null to print none.</summary>
+    public TimeSpan? TimelineSlice { get; init; }
     public bool RunPersistent { get; init; } = true;
     public bool RunBaseline { get; init; } = true;
 
@@ -50,6 +55,7 @@ internal sealed record LoadOptions
                 "--seconds" when int.TryParse(value, out var n) && n > 0 => options with { LoopDuration = TimeSpan.FromSeconds(n) },
                 "--rate" when int.TryParse(value, out var n) && n > 0 => options with { Rate = n },
                 "--concurrency" when int.TryParse(value, out var n) && n > 0 => options with { Concurrency = n },
+                "--timeline" when int.TryParse(value, out var n) && n > 0 => options with { TimelineSlice = TimeSpan.FromMilliseconds(n) },
                 "--target" when value is "both" or "persistent" or "baseline" =>
                     options with { RunPersistent = value != "baseline", RunBaseline = value != "persistent" },
                 _ => null,
