@@ -51,18 +51,22 @@ public sealed class FirmwareUpdateStore(SqlRunner sql)
         SELECT request_id, status, stored_at FROM firmware_status_history WHERE station_id = @station ORDER BY id
         """;
 
-    /// <summary>Stores a new update and returns its requestId (one more than the station's last).</summary>
+    /// <summary>Stores a new update and returns its requestId: one more than the station's last, concurrent requests for one station taking turns.</summary>
     public Task<int> CreateAsync(string stationId, FirmwareUpdatePlan plan, DateTimeOffset at, CancellationToken cancellationToken) =>
         sql.RunAsync("create a firmware update", stationId, SqlRetry.Once, async (connection, ct) =>
         {
-            await using var command = new NpgsqlCommand(CreateSql, connection);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await StationRowLocks.LockOneAsync(connection, transaction, stationId, ct);
+            await using var command = new NpgsqlCommand(CreateSql, connection, transaction);
             command.Parameters.AddWithValue("station", stationId);
             command.Parameters.AddNullable("fileId", NpgsqlDbType.Integer, plan.FirmwareFileId);
             command.Parameters.AddWithValue("location", plan.Location);
             command.Parameters.AddNullable("version", NpgsqlDbType.Text, plan.Version);
             command.Parameters.AddWithValue("signed", plan.Signed);
             command.Parameters.AddWithValue("at", at.ToUniversalTime());
-            return (int)(await command.ExecuteScalarAsync(ct))!;
+            var requestId = (int)(await command.ExecuteScalarAsync(ct))!;
+            await transaction.CommitAsync(ct);
+            return requestId;
         }, cancellationToken);
 
     public Task<int> RecordAnswerAsync(string stationId, int requestId, string location, bool signed, string answer, DateTimeOffset at, CancellationToken cancellationToken) =>

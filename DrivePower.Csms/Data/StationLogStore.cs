@@ -46,16 +46,20 @@ public sealed class StationLogStore(SqlRunner sql)
         WHERE station_id = @station AND request_id = @requestId AND content IS NOT NULL
         """;
 
-    /// <summary>Stores a new request and returns its requestId (one more than the station's last).</summary>
+    /// <summary>Stores a new request and returns its requestId: one more than the station's last, concurrent requests for one station taking turns.</summary>
     public Task<int> CreateAsync(string stationId, string logType, string token, DateTimeOffset at, CancellationToken cancellationToken) =>
         sql.RunAsync("create a log request", stationId, SqlRetry.Once, async (connection, ct) =>
         {
-            await using var command = new NpgsqlCommand(CreateSql, connection);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await StationRowLocks.LockOneAsync(connection, transaction, stationId, ct);
+            await using var command = new NpgsqlCommand(CreateSql, connection, transaction);
             command.Parameters.AddWithValue("station", stationId);
             command.Parameters.AddWithValue("logType", logType);
             command.Parameters.AddWithValue("token", token);
             command.Parameters.AddWithValue("at", at.ToUniversalTime());
-            return (int)(await command.ExecuteScalarAsync(ct))!;
+            var requestId = (int)(await command.ExecuteScalarAsync(ct))!;
+            await transaction.CommitAsync(ct);
+            return requestId;
         }, cancellationToken);
 
     public Task<int> RecordAnswerAsync(string stationId, int requestId, string answer, string? fileName, CancellationToken cancellationToken) =>
