@@ -1,3 +1,4 @@
+using System.Text;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Rpc;
 using DrivePower.Tests.Csms.Operator;
@@ -10,33 +11,24 @@ public sealed class RequestIdTests(MigratedDatabaseFixture database) : IClassFix
 {
     private const int AtOnce = 12;
 
-    [Fact]
-    public async Task Log_requests_made_at_once_for_one_station_all_succeed_with_requestIds_one_to_n()
+    [Theory]
+    [InlineData("logs", """{"logType":"DiagnosticsLog"}""")]
+    [InlineData("firmware-updates", """{"location":"http://firmware.example/fw.bin"}""")]
+    public async Task Requests_made_at_once_for_one_station_all_succeed_with_requestIds_one_to_n(string resource, string body)
     {
         await using var csms = await CsmsTestHost.StartAsync(database.ConnectionString);
-        await using var station = await csms.ConnectBootedAsync("REQID-LOG", Answering());
+        var stationId = $"REQID-{resource}";
+        await using var station = await csms.ConnectBootedAsync(stationId, Answering());
 
-        var requestIds = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(_ => RequestIdAsync(csms.Http.PostJsonAsync("/api/stations/REQID-LOG/logs", new { logType = "DiagnosticsLog" }))));
-
-        Assert.Equal(Enumerable.Range(1, AtOnce), requestIds.Order());
-    }
-
-    [Fact]
-    public async Task Firmware_updates_made_at_once_for_one_station_all_succeed_with_requestIds_one_to_n()
-    {
-        await using var csms = await CsmsTestHost.StartAsync(database.ConnectionString);
-        await using var station = await csms.ConnectBootedAsync("REQID-FW", Answering());
-
-        var requestIds = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(_ => RequestIdAsync(csms.Http.PostJsonAsync("/api/stations/REQID-FW/firmware-updates", new { location = "http://firmware.example/fw.bin" }))));
+        var requestIds = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(async _ =>
+        {
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await csms.Http.PostAsync($"/api/stations/{stationId}/{resource}", content);
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            return (await response.JsonAsync()).GetProperty("requestId").GetInt32();
+        }));
 
         Assert.Equal(Enumerable.Range(1, AtOnce), requestIds.Order());
-    }
-
-    private static async Task<int> RequestIdAsync(Task<HttpResponseMessage> posting)
-    {
-        using var response = await posting;
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.JsonAsync()).GetProperty("requestId").GetInt32();
     }
 
     private static OcppHandlerRegistry Answering() => new OcppHandlerRegistry()
