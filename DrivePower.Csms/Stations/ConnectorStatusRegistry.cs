@@ -7,10 +7,13 @@ public sealed class ConnectorStatusRegistry
 {
     private readonly ConcurrentDictionary<(string StationId, int EvseId, int ConnectorId), ConnectorState> _states = new();
 
+    /// <summary>Keeps the newer of the known and the reported state (by the station's timestamp).</summary>
     public void Update(string stationId, int evseId, int connectorId, string status, DateTimeOffset timestamp) =>
+        // Static lambdas with the state as their argument: no closure and no delegate per status.
         _states.AddOrUpdate((stationId, evseId, connectorId),
-            new ConnectorState(evseId, connectorId, status, timestamp),
-            (_, previous) => previous.Timestamp > timestamp ? previous : new ConnectorState(evseId, connectorId, status, timestamp));
+            static (_, reported) => reported,
+            static (_, previous, reported) => previous.Timestamp > reported.Timestamp ? previous : reported,
+            new ConnectorState(evseId, connectorId, status, timestamp));
 
     public IReadOnlyList<ConnectorState> ForStation(string stationId) =>
         [.. _states.Where(entry => entry.Key.StationId == stationId).Select(entry => entry.Value).OrderBy(s => s.EvseId).ThenBy(s => s.ConnectorId)];

@@ -13,9 +13,11 @@ namespace DrivePower.Csms.Stations;
 public sealed partial class LastSeenTracker(StationStore store, IOptions<CsmsOptions> options, TimeProvider time, ILogger<LastSeenTracker> logger)
     : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _pending = new(StringComparer.Ordinal);
+    // UTC ticks, not DateTimeOffset: a value the dictionary can write in one step is updated in place,
+    // where a wider one costs a new node on every message of every station.
+    private readonly ConcurrentDictionary<string, long> _pending = new(StringComparer.Ordinal);
 
-    public void Mark(string stationId) => _pending[stationId] = time.GetUtcNow();
+    public void Mark(string stationId) => _pending[stationId] = time.GetUtcNow().UtcTicks;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,8 +39,8 @@ public sealed partial class LastSeenTracker(StationStore store, IOptions<CsmsOpt
         var batch = new List<(string, DateTimeOffset)>();
         foreach (var stationId in _pending.Keys)
         {
-            if (_pending.TryRemove(stationId, out var seenAt))
-                batch.Add((stationId, seenAt));
+            if (_pending.TryRemove(stationId, out var seenTicks))
+                batch.Add((stationId, new DateTimeOffset(seenTicks, TimeSpan.Zero)));
         }
 
         if (batch.Count == 0)
@@ -50,7 +52,7 @@ public sealed partial class LastSeenTracker(StationStore store, IOptions<CsmsOpt
         catch (StorageUnavailableException)
         {
             foreach (var (stationId, seenAt) in batch)
-                _pending.AddOrUpdate(stationId, seenAt, (_, newer) => newer > seenAt ? newer : seenAt);
+                _pending.AddOrUpdate(stationId, static (_, kept) => kept, static (_, newer, kept) => Math.Max(newer, kept), seenAt.UtcTicks);
             Log.FlushDeferred(logger, batch.Count);
         }
     }

@@ -38,13 +38,27 @@ public sealed class OcppPayloadValidator
     {
         ArgumentNullException.ThrowIfNull(contract);
         var rule = RuleFor(contract);
-        var context = new ValidationContext();
-        if (payload.ValueKind != JsonValueKind.Object)
-            context.Report(Frames.OcppErrorCode.FormatViolation, $"payload must be a JSON object, not {ValidationContext.KindName(payload.ValueKind)}");
-        else
-            rule.Check(payload, context);
-        return context.Violations;
+        // One context per thread, reused: validation runs to its end without awaiting, and every
+        // message is validated, so a new context (and its path list) per message would be garbage.
+        var context = t_context ?? new ValidationContext();
+        t_context = null;
+        try
+        {
+            if (payload.ValueKind != JsonValueKind.Object)
+                context.Report(Frames.OcppErrorCode.FormatViolation, $"payload must be a JSON object, not {ValidationContext.KindName(payload.ValueKind)}");
+            else
+                rule.Check(payload, context);
+            return context.TakeViolations();
+        }
+        finally
+        {
+            context.Reset();
+            t_context = context;
+        }
     }
+
+    [ThreadStatic]
+    private static ValidationContext? t_context;
 
     /// <summary>The rule of a record's contract, built once (the schema export reads the same rules).</summary>
     internal ObjectRule RuleFor(JsonTypeInfo contract)

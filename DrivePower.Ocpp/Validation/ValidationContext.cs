@@ -13,7 +13,20 @@ internal sealed class ValidationContext
     private readonly List<(string? Name, int Index)> _path = [];
     private List<OcppViolation>? _violations;
 
-    public IReadOnlyList<OcppViolation> Violations => _violations ?? (IReadOnlyList<OcppViolation>)[];
+    /// <summary>What was found, handed over: the context keeps none of it.</summary>
+    public IReadOnlyList<OcppViolation> TakeViolations()
+    {
+        IReadOnlyList<OcppViolation> found = _violations ?? (IReadOnlyList<OcppViolation>)[];
+        _violations = null;
+        return found;
+    }
+
+    /// <summary>Ready for the next payload.</summary>
+    public void Reset()
+    {
+        _path.Clear();
+        _violations = null;
+    }
 
     public bool IsFull => _violations?.Count >= OcppPayloadValidator.MaxViolations;
 

@@ -22,6 +22,20 @@ public class OcppPayloadValidatorTests
         Assert.Empty(action.ValidateResponse(Parse(response)));
     }
 
+    [Fact]
+    public void Each_validation_reports_only_its_own_payload_even_right_after_one_that_failed_deep_inside()
+    {
+        // The validator reuses its working state per thread; nothing of one payload may reach the next.
+        var boot = OcppActions.Find("BootNotification")!;
+        var failed = boot.ValidateRequest(Parse("""{"chargingStation":{"vendorName":"V","model":7},"reason":"Reboot!"}"""));
+        var passed = boot.ValidateRequest(Parse(Boot));
+        var missing = Assert.Single(boot.ValidateRequest(Parse("""{"chargingStation":{"model":"M","vendorName":"V"}}""")));
+
+        Assert.Equal(["$.chargingStation.model", "$.reason"], failed.Select(v => v.Path).Order());
+        Assert.Empty(passed);
+        Assert.Equal("$.reason", missing.Path);
+    }
+
     [Theory]
     [MemberData(nameof(OcppExamples.ActionNames), MemberType = typeof(OcppExamples))]
     public void An_unknown_property_on_any_action_is_a_FormatViolation_naming_its_path(string actionName)
