@@ -9,15 +9,19 @@ namespace DrivePower.Tests.Csms;
 /// </summary>
 internal sealed class ConnectionCuttingProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly IPEndPoint _server;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private int _armed;
 
-    public ConnectionCuttingProxy(string host, int port)
+    /// <param name="host">The server's address.</param>
+    /// <param name="port">The server's port.</param>
+    /// <param name="listenPort">0 for any free port; a given one to stand in for a server that was away.</param>
+    public ConnectionCuttingProxy(string host, int port, int listenPort = 0)
     {
         _server = new IPEndPoint(IPAddress.Parse(host), port);
+        _listener = new TcpListener(IPAddress.Loopback, listenPort);
         _listener.Start();
         _accepting = AcceptAsync();
     }
