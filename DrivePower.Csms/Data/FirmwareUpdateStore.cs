@@ -1,4 +1,3 @@
-using Npgsql;
 using NpgsqlTypes;
 
 namespace DrivePower.Csms.Data;
@@ -53,21 +52,15 @@ public sealed class FirmwareUpdateStore(SqlRunner sql)
 
     /// <summary>Stores a new update and returns its requestId: one more than the station's last, concurrent requests for one station taking turns.</summary>
     public Task<int> CreateAsync(string stationId, FirmwareUpdatePlan plan, DateTimeOffset at, CancellationToken cancellationToken) =>
-        sql.RunAsync("create a firmware update", stationId, SqlRetry.Once, async (connection, ct) =>
-        {
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            await StationRowLocks.LockOneAsync(connection, transaction, stationId, ct);
-            await using var command = new NpgsqlCommand(CreateSql, connection, transaction);
-            command.Parameters.AddWithValue("station", stationId);
-            command.Parameters.AddNullable("fileId", NpgsqlDbType.Integer, plan.FirmwareFileId);
-            command.Parameters.AddWithValue("location", plan.Location);
-            command.Parameters.AddNullable("version", NpgsqlDbType.Text, plan.Version);
-            command.Parameters.AddWithValue("signed", plan.Signed);
-            command.Parameters.AddWithValue("at", at.ToUniversalTime());
-            var requestId = (int)(await command.ExecuteScalarAsync(ct))!;
-            await transaction.CommitAsync(ct);
-            return requestId;
-        }, cancellationToken);
+        sql.RunAsync("create a firmware update", stationId, SqlRetry.Once, (connection, ct) =>
+            StationRowLocks.InsertNextRequestIdAsync(connection, stationId, CreateSql, parameters =>
+            {
+                parameters.AddNullable("fileId", NpgsqlDbType.Integer, plan.FirmwareFileId);
+                parameters.AddWithValue("location", plan.Location);
+                parameters.AddNullable("version", NpgsqlDbType.Text, plan.Version);
+                parameters.AddWithValue("signed", plan.Signed);
+                parameters.AddWithValue("at", at.ToUniversalTime());
+            }, ct), cancellationToken);
 
     public Task<int> RecordAnswerAsync(string stationId, int requestId, string location, bool signed, string answer, DateTimeOffset at, CancellationToken cancellationToken) =>
         sql.ExecuteAsync("store an UpdateFirmware answer", $"{stationId} firmware {requestId}", SqlRetry.Idempotent, AnswerSql, parameters =>

@@ -1,4 +1,3 @@
-using Npgsql;
 using NpgsqlTypes;
 
 namespace DrivePower.Csms.Data;
@@ -48,19 +47,13 @@ public sealed class StationLogStore(SqlRunner sql)
 
     /// <summary>Stores a new request and returns its requestId: one more than the station's last, concurrent requests for one station taking turns.</summary>
     public Task<int> CreateAsync(string stationId, string logType, string token, DateTimeOffset at, CancellationToken cancellationToken) =>
-        sql.RunAsync("create a log request", stationId, SqlRetry.Once, async (connection, ct) =>
-        {
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            await StationRowLocks.LockOneAsync(connection, transaction, stationId, ct);
-            await using var command = new NpgsqlCommand(CreateSql, connection, transaction);
-            command.Parameters.AddWithValue("station", stationId);
-            command.Parameters.AddWithValue("logType", logType);
-            command.Parameters.AddWithValue("token", token);
-            command.Parameters.AddWithValue("at", at.ToUniversalTime());
-            var requestId = (int)(await command.ExecuteScalarAsync(ct))!;
-            await transaction.CommitAsync(ct);
-            return requestId;
-        }, cancellationToken);
+        sql.RunAsync("create a log request", stationId, SqlRetry.Once, (connection, ct) =>
+            StationRowLocks.InsertNextRequestIdAsync(connection, stationId, CreateSql, parameters =>
+            {
+                parameters.AddWithValue("logType", logType);
+                parameters.AddWithValue("token", token);
+                parameters.AddWithValue("at", at.ToUniversalTime());
+            }, ct), cancellationToken);
 
     public Task<int> RecordAnswerAsync(string stationId, int requestId, string answer, string? fileName, CancellationToken cancellationToken) =>
         sql.ExecuteAsync("store a GetLog answer", $"{stationId} log {requestId}", SqlRetry.Idempotent, AnswerSql, parameters =>

@@ -15,15 +15,27 @@ internal static class StationRowLocks
     public const string InIdOrder = "SELECT FROM stations WHERE id = ANY(@ids) ORDER BY id FOR NO KEY UPDATE;\n";
 
     /// <summary>
-    /// Locks one station's row until <paramref name="transaction"/> ends, so that a station's next
-    /// requestId (its largest so far plus one) is taken by one request at a time: a concurrent request
-    /// waits here, and its next statement sees the first one's row (READ COMMITTED takes a snapshot per
-    /// statement). In one statement with the insert the waiting request would keep its old snapshot.
+    /// Runs <paramref name="insertSql"/>, an insert that takes the station's next requestId (its largest
+    /// so far plus one, for <c>@station</c>) and returns it, after locking the station's row in the same
+    /// transaction: a concurrent request for the station waits for the lock, and its insert then sees the
+    /// first one's row (READ COMMITTED takes a snapshot per statement; in one statement with the insert
+    /// the waiting request would keep its old snapshot and take the same requestId).
     /// </summary>
-    public static async Task LockOneAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string stationId, CancellationToken cancellationToken)
+    public static async Task<int> InsertNextRequestIdAsync(
+        NpgsqlConnection connection, string stationId, string insertSql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT FROM stations WHERE id = @station FOR NO KEY UPDATE", connection, transaction);
-        command.Parameters.AddWithValue("station", stationId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockRow = new NpgsqlCommand("SELECT FROM stations WHERE id = @station FOR NO KEY UPDATE", connection, transaction))
+        {
+            lockRow.Parameters.AddWithValue("station", stationId);
+            await lockRow.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var insert = new NpgsqlCommand(insertSql, connection, transaction);
+        insert.Parameters.AddWithValue("station", stationId);
+        bind(insert.Parameters);
+        var requestId = (int)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        await transaction.CommitAsync(cancellationToken);
+        return requestId;
     }
 }
