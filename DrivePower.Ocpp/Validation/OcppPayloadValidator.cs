@@ -48,7 +48,7 @@ public sealed class OcppPayloadValidator
                 context.Report(Frames.OcppErrorCode.FormatViolation, $"payload must be a JSON object, not {ValidationContext.KindName(payload.ValueKind)}");
             else
                 rule.Check(payload, context);
-            return context.TakeViolations();
+            return context.Violations;
         }
         finally
         {

@@ -13,15 +13,9 @@ internal sealed class ValidationContext
     private readonly List<(string? Name, int Index)> _path = [];
     private List<OcppViolation>? _violations;
 
-    /// <summary>What was found, handed over: the context keeps none of it.</summary>
-    public IReadOnlyList<OcppViolation> TakeViolations()
-    {
-        IReadOnlyList<OcppViolation> found = _violations ?? (IReadOnlyList<OcppViolation>)[];
-        _violations = null;
-        return found;
-    }
+    public IReadOnlyList<OcppViolation> Violations => _violations ?? (IReadOnlyList<OcppViolation>)[];
 
-    /// <summary>Ready for the next payload.</summary>
+    /// <summary>Ready for the next payload; the violations list already handed out is dropped, not cleared.</summary>
     public void Reset()
     {
         _path.Clear();
