@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using DrivePower.Tests.Migrations;
 
 namespace DrivePower.Tests.Infrastructure;
@@ -32,7 +30,7 @@ internal sealed class CsmsProcess : IAsyncDisposable
     /// <summary>Starts the CSMS on a free loopback port against <paramref name="connectionString"/> (migrated) and waits until it is healthy.</summary>
     public static async Task<CsmsProcess> StartAsync(string connectionString)
     {
-        var csms = new CsmsProcess(connectionString, FreePort());
+        var csms = new CsmsProcess(connectionString, PostgresTools.FreeLoopbackPort());
         await csms.StartAgainAsync();
         return csms;
     }
@@ -87,12 +85,5 @@ internal sealed class CsmsProcess : IAsyncDisposable
     {
         await KillAsync();
         Http.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using DrivePower.Csms.Configuration;
 using DrivePower.Csms.Data;
 using DrivePower.Csms.Data.Batching;
@@ -20,7 +18,7 @@ public sealed class LastSeenTrackerTests(MigratedDatabaseFixture database) : ICl
     {
         await Db.ExecuteAsync(database.ConnectionString,
             "INSERT INTO stations (id, created_at, updated_at) VALUES ('LAST-SEEN-KEPT', now(), now()) ON CONFLICT DO NOTHING");
-        var port = FreePort(); // nothing listens there yet: the database is "away"
+        var port = PostgresTools.FreeLoopbackPort(); // nothing listens there yet: the database is "away"
         var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         var away = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = port, Pooling = false, Timeout = 2 };
         await using var dataSource = NpgsqlDataSource.Create(away.ConnectionString);
@@ -36,15 +34,6 @@ public sealed class LastSeenTrackerTests(MigratedDatabaseFixture database) : ICl
 
         Assert.Equal(clock.Now.UtcDateTime, await Sql.ScalarAsync<DateTime>(database.ConnectionString,
             "SELECT last_seen_at FROM stations WHERE id = 'LAST-SEEN-KEPT'"));
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private sealed class SetClock : TimeProvider
