@@ -63,6 +63,11 @@ public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRu
         {
             await using var command = new NpgsqlCommand(sql, connection);
             bind(command.Parameters);
+            // Prepared: the stations' batched writes run the same statements hundreds of times a second,
+            // and parsing and planning them each time was a sixth of PostgreSQL's CPU under load. Npgsql
+            // keeps a connection's prepared statements across pool rentals, so this is a lookup after the
+            // first time. Reads are not prepared: a generic plan for their optional filters could scan.
+            await command.PrepareAsync(token);
             return await command.ExecuteNonQueryAsync(token);
         }, cancellationToken);
 

@@ -180,6 +180,7 @@ public sealed class TransactionStore : IAsyncDisposable
         command.Parameters.AddWithValue("transaction", transactionId);
         command.Parameters.AddWithValue("timestamp", request.Timestamp.ToUniversalTime());
         command.Parameters.AddWithValue("now", now);
+        await command.PrepareAsync(ct); // prepared, as SqlRunner.ExecuteAsync says why
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return (reader.GetInt64(0), reader.GetInt32(1), reader.GetBoolean(2));
@@ -196,6 +197,7 @@ public sealed class TransactionStore : IAsyncDisposable
         command.Parameters.AddWithValue("timestamp", request.Timestamp.ToUniversalTime());
         command.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, payload.GetRawText());
         command.Parameters.AddWithValue("now", now);
+        await command.PrepareAsync(ct);
         return await command.ExecuteScalarAsync(ct) is not null;
     }
 
@@ -216,6 +218,7 @@ public sealed class TransactionStore : IAsyncDisposable
         command.Parameters.AddNullable("stoppedReason", NpgsqlDbType.Varchar, info.StoppedReason?.ToString());
         command.Parameters.AddNullable("chargingState", NpgsqlDbType.Varchar, info.ChargingState?.ToString());
         command.Parameters.AddWithValue("now", now);
+        await command.PrepareAsync(ct);
         return await command.ExecuteScalarAsync(ct) as int?;
     }
 
@@ -232,6 +235,7 @@ public sealed class TransactionStore : IAsyncDisposable
         command.Parameters.AddWithValue("seq", seqNo);
         command.Parameters.AddWithValue("now", now);
         rows.Bind(command.Parameters);
+        await command.PrepareAsync(ct);
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -243,6 +247,7 @@ public sealed class TransactionStore : IAsyncDisposable
         command.Parameters.AddWithValue("pk", pk);
         if (stationId is not null)
             command.Parameters.AddWithValue("station", stationId);
+        await command.PrepareAsync(ct);
         var rows = await command.ReadAllAsync(row => new TransactionEventOutcome(
             row.Get<long>("id"), duplicate, row.Get<bool>("is_active"), row.Get<int?>("evse_id"), row.Get<string>("id_token"),
             row.Get<string>("charging_state"), row.Get<string>("stopped_reason"),

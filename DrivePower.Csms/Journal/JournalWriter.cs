@@ -73,6 +73,7 @@ public sealed class JournalWriter(MessageJournal journal, SqlRunner sql) : Backg
             await using (var ids = new NpgsqlCommand(NextIdsSql, connection, transaction))
             {
                 ids.Parameters.AddWithValue("count", batch.Count);
+                await ids.PrepareAsync(cancellationToken); // as SqlRunner.ExecuteAsync says why
                 await using var reader = await ids.ExecuteReaderAsync(cancellationToken);
                 for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
                     written[i] = batch[i] with { Id = reader.GetInt64(0) };

@@ -11,7 +11,8 @@ namespace DrivePower.Tests.Csms.Batching;
 
 /// <summary>
 /// TransactionEvents of many stations written in batches on a real PostgreSQL: fewer commits than
-/// events, every event's effects stored whole, a refused value fails only its own event.
+/// events, every event's effects stored whole, a refused value fails only its own event, the
+/// statements prepared once per connection.
 /// </summary>
 public sealed class TransactionEventBatchTests(MigratedDatabaseFixture database) : IClassFixture<MigratedDatabaseFixture>
 {
@@ -71,6 +72,39 @@ public sealed class TransactionEventBatchTests(MigratedDatabaseFixture database)
         Assert.True(again.Duplicate);
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(1L, await CountAsync("SELECT count(*) FROM meter_values WHERE station_id = 'TXB-DUP'"));
+    }
+
+    [Fact]
+    public async Task Event_and_status_writes_run_as_statements_prepared_on_their_connection()
+    {
+        await SeedStationsAsync("TXB-PREP");
+        // One connection: the statements the stores prepared are then on the session this test looks at.
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(
+            new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 1 }.ConnectionString);
+        var sql = new SqlRunner(dataSource, NullLogger<SqlRunner>.Instance);
+        await using (var statuses = new ConnectorStatusStore(sql, Options.Create(new WriteBatchingOptions { Writers = 1 }), NullLogger<ConnectorStatusStore>.Instance))
+        {
+            await statuses.RecordAsync("TXB-PREP", new StatusNotificationRequest
+            {
+                EvseId = 1, ConnectorId = 1, ConnectorStatus = ConnectorStatus.Occupied, Timestamp = T0,
+            }, T0, CancellationToken.None);
+        }
+
+        await using (var store = Store(dataSource))
+            await store.RecordEventAsync("TXB-PREP", Started("T-P", 1), Payload("T-P", 1, """{"value":7}"""), T0, CancellationToken.None);
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT statement FROM pg_prepared_statements", connection);
+        var prepared = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                prepared.Add(reader.GetString(0));
+        }
+
+        Assert.Contains(prepared, statement => statement.Contains("INSERT INTO station_connector_status_history", StringComparison.Ordinal));
+        Assert.Contains(prepared, statement => statement.Contains("INSERT INTO transaction_events", StringComparison.Ordinal));
+        Assert.Contains(prepared, statement => statement.Contains("INSERT INTO meter_values", StringComparison.Ordinal));
     }
 
     private static TransactionEventRequest Started(string transactionId, int evseId) => new()
