@@ -19,12 +19,17 @@ public static class OperatorApi
 {
     public static IHostApplicationBuilder AddOperatorApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = SchemaProblemDetails.Customize);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            SchemaProblemDetails.Customize(context);
+            DescribeConflict(context);
+        });
         builder.Services.Configure<ExceptionHandlerOptions>(options =>
             options.StatusCodeSelector = exception => exception switch
             {
                 StorageUnavailableException => StatusCodes.Status503ServiceUnavailable,
                 StorageRejectedValueException => StatusCodes.Status400BadRequest,
+                StorageConflictException => StatusCodes.Status409Conflict, // a race with another change, or a bug: not an outage
                 BadHttpRequestException badRequest => badRequest.StatusCode, // a body that is not JSON, in Development too
                 _ => StatusCodes.Status500InternalServerError,
             });
@@ -40,6 +45,15 @@ public static class OperatorApi
         builder.Services.AddSingleton<CommandEffects>();
         builder.Services.AddSingleton<OperatorCommands>();
         return builder;
+    }
+
+    /// <summary>A 409 from a write the database refused says what it conflicted with.</summary>
+    private static void DescribeConflict(ProblemDetailsContext context)
+    {
+        if (context.Exception is not StorageConflictException conflict)
+            return;
+        context.ProblemDetails.Title = "Conflicts with what is stored";
+        context.ProblemDetails.Detail = $"{conflict.Message} Nothing was stored; another change may have come first.";
     }
 
     public static WebApplication MapOperatorApi(this WebApplication app)

@@ -9,7 +9,8 @@ namespace DrivePower.Csms.Data;
 /// success or error. A transient failure (a pooled connection broken by a server restart, say) is
 /// retried once if the operation is <see cref="SqlRetry.Idempotent"/>, never if it is
 /// <see cref="SqlRetry.Once"/> (its first attempt may have committed); a value the server refuses (SQLSTATE class 22) becomes a
-/// <see cref="StorageRejectedValueException"/> (bad input, not an outage); any other database failure
+/// <see cref="StorageRejectedValueException"/> (bad input, not an outage), a write that conflicts with what is stored (class 23)
+/// a <see cref="StorageConflictException"/> (a race or a bug, not an outage either); any other database failure
 /// becomes a <see cref="StorageUnavailableException"/>. Anything else (an <see cref="InvalidOperationException"/>
 /// from misusing Npgsql, say) is a bug, not an outage, and is thrown as it is. Text from outside is logged escaped (<see cref="LogText"/>).
 /// </summary>
@@ -17,6 +18,9 @@ public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRu
 {
     /// <summary>SQLSTATE class 22, "data exception": the statement was fine, a value in it was not.</summary>
     private const string DataExceptionClass = "22";
+
+    /// <summary>SQLSTATE class 23, "integrity constraint violation": a foreign key, unique or check constraint.</summary>
+    private const string IntegrityConstraintClass = "23";
 
     static SqlRunner() => DapperSetup.Configure();
 
@@ -39,6 +43,11 @@ public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRu
             {
                 Log.ValueRefused(logger, operation, subject, exception.SqlState, LogText.Safe(exception.MessageText));
                 throw new StorageRejectedValueException(operation, exception.SqlState, exception);
+            }
+            catch (PostgresException exception) when (exception.SqlState.StartsWith(IntegrityConstraintClass, StringComparison.Ordinal))
+            {
+                Log.Conflict(logger, operation, subject, exception.SqlState, LogText.Safe(exception.MessageText));
+                throw new StorageConflictException(operation, exception.SqlState, exception.ConstraintName, exception);
             }
             catch (NpgsqlException exception) when (retry == SqlRetry.Idempotent && attempt == 1 && exception.IsTransient && !cancellationToken.IsCancellationRequested)
             {
@@ -98,5 +107,8 @@ public sealed partial class SqlRunner(NpgsqlDataSource dataSource, ILogger<SqlRu
 
         [LoggerMessage(150, LogLevel.Warning, "SQL {Operation} for {Subject}: the database refused a value (SQLSTATE {SqlState}): {Error}", EventName = "SqlValueRefused")]
         public static partial void ValueRefused(ILogger logger, string operation, string subject, string sqlState, string error);
+
+        [LoggerMessage(151, LogLevel.Warning, "SQL {Operation} for {Subject}: the database refused a conflicting write (SQLSTATE {SqlState}): {Error}", EventName = "SqlConflict")]
+        public static partial void Conflict(ILogger logger, string operation, string subject, string sqlState, string error);
     }
 }

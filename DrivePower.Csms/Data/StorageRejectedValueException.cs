@@ -5,9 +5,4 @@ namespace DrivePower.Csms.Data;
 /// number out of range): the input is bad, the database is fine. Nothing of the operation is stored.
 /// </summary>
 public sealed class StorageRejectedValueException(string operation, string sqlState, Exception inner)
-    : Exception($"The database refused a value while it was to {operation} (SQLSTATE {sqlState}).", inner)
-{
-    public string Operation { get; } = operation;
-
-    public string SqlState { get; } = sqlState;
-}
+    : StorageRefusedException($"The database refused a value while it was to {operation} (SQLSTATE {sqlState}).", operation, sqlState, inner);

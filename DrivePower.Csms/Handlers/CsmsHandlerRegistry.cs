@@ -22,7 +22,8 @@ public static class CsmsHandlerRegistry
     /// A storage failure becomes CALLERROR InternalError: the station is never told "done" for
     /// something not stored, and will send it again. A value the database refuses (the payload
     /// validator lets through what the schemas allow) is the station's error, not an outage:
-    /// PropertyConstraintViolation, and sending it again would not help.
+    /// PropertyConstraintViolation, and sending it again would not help. A write that conflicts with
+    /// what is stored (a race with an operator's change, or a bug) is InternalError that says so.
     /// </summary>
     public static Func<OcppCallContext, TRequest, CancellationToken, ValueTask<TResponse>> Guard<TRequest, TResponse>(
         Func<OcppCallContext, TRequest, CancellationToken, ValueTask<TResponse>> handler)
@@ -45,6 +46,11 @@ public static class CsmsHandlerRegistry
             {
                 throw new OcppCallErrorException(OcppErrorCode.PropertyConstraintViolation,
                     $"A value in this {action} cannot be stored (it is outside what the field may hold). Nothing was stored.");
+            }
+            catch (StorageConflictException conflict)
+            {
+                throw new OcppCallErrorException(OcppErrorCode.InternalError,
+                    $"The CSMS could not store this {action}: it conflicts with what the CSMS has stored ({conflict.Constraint ?? "a constraint"}). Nothing was stored.");
             }
         };
     }

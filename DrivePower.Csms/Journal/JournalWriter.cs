@@ -45,7 +45,7 @@ public sealed class JournalWriter(MessageJournal journal, SqlRunner sql) : Backg
             {
                 journal.Written(await WriteAsync(batch));
             }
-            catch (Exception exception) when (exception is StorageUnavailableException or StorageRejectedValueException)
+            catch (Exception exception) when (exception is StorageUnavailableException or StorageRefusedException)
             {
                 journal.Lost(batch.Count, "write_failed");
                 await Task.Delay(PauseAfterFailure, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

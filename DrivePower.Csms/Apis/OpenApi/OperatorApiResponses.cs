@@ -9,7 +9,7 @@ namespace DrivePower.Csms.Apis.OpenApi;
 /// The statuses every operator API operation can answer besides its own, documented on each: 400 (a
 /// U+0000 in the path or query, refused before any endpoint), 401 (no or a wrong <c>X-Api-Key</c> where a
 /// key is required), and, for the operations that read or write the database, 503 (database unreachable,
-/// or its schema behind the code).
+/// or its schema behind the code) and, for those that write, 409 (a write refused as a conflict).
 /// </summary>
 internal sealed class OperatorApiResponses : IOpenApiOperationTransformer
 {
@@ -28,6 +28,8 @@ internal sealed class OperatorApiResponses : IOpenApiOperationTransformer
         if (!streams && context.Description.ActionDescriptor.EndpointMetadata.OfType<ITagsMetadata>().SelectMany(tags => tags.Tags).Any(DatabaseTags.Contains))
         {
             Add(operation, "503", "The database is unreachable, or its schema is behind the code (the detail names the missing migration).", problem);
+            if (context.Description.HttpMethod is not "GET")
+                Add(operation, "409", "The database refused the write as a conflict with what is stored (another change came first); the detail names the constraint.", problem);
         }
     }
 

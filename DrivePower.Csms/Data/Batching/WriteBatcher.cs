@@ -10,8 +10,8 @@ namespace DrivePower.Csms.Data.Batching;
 /// to it (up to <see cref="WriteBatchingOptions.MaxBatchSize"/>): a lone station never waits for a
 /// batch to fill, and under load the queue grows while a batch commits, so batches grow with load.
 /// The queue is bounded: when it is full, callers wait (back-pressure) instead of memory growing.
-/// A batch the database refuses for a value (bad input of one station) is written again one write at
-/// a time, so that only the bad write fails; a batch that fails because the database is away fails
+/// A batch the database refuses for a value or a conflict (one station's write at fault) is written
+/// again one write at a time, so that only that write fails; a batch that fails because the database is away fails
 /// exactly its own writes. One station never has two writes queued: OCPP lets it send one CALL at a
 /// time, and its next CALL comes after this one's answer, so per-station order is kept.
 /// </summary>
@@ -79,7 +79,7 @@ public sealed partial class WriteBatcher<T> : IAsyncDisposable
             foreach (var pending in batch)
                 pending.Committed.TrySetResult();
         }
-        catch (Exception exception) when (batch.Count > 1 && IsRefusedValue(exception))
+        catch (StorageRefusedException) when (batch.Count > 1)
         {
             Log.WritingOneByOne(_logger, _what, batch.Count);
             foreach (var pending in batch)
@@ -119,11 +119,6 @@ public sealed partial class WriteBatcher<T> : IAsyncDisposable
         span?.SetTag("db.operation.batch.size", batch.Count);
         return span;
     }
-
-    /// <summary>A value (SQLSTATE class 22) or a constraint (class 23) refused: some write of the batch is at fault, not the database.</summary>
-    private static bool IsRefusedValue(Exception exception) =>
-        exception is StorageRejectedValueException
-        || exception.InnerException is Npgsql.PostgresException { SqlState: ['2', '3', ..] };
 
     /// <summary>Stops taking writes and waits until every queued one is written.</summary>
     public async ValueTask DisposeAsync()

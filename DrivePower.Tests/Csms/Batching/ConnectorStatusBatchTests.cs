@@ -66,7 +66,8 @@ public sealed class ConnectorStatusBatchTests(MigratedDatabaseFixture database) 
         var refused = store.RecordAsync("BATCH-NEVER-BOOTED", Status(), T0, CancellationToken.None);
 
         await Task.WhenAll(stored).WaitAsync(TimeSpan.FromSeconds(30));
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => refused.WaitAsync(TimeSpan.FromSeconds(30)));
+        var conflict = await Assert.ThrowsAsync<StorageConflictException>(() => refused.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("fk_station_connector_statuses_station", conflict.Constraint);
         Assert.Equal(20L, await Sql.ScalarAsync<long>(database.ConnectionString,
             "SELECT count(*) FROM station_connector_status_history WHERE station_id LIKE 'BATCH-KNOWN-%'"));
         // The history has no foreign key of its own: the current row's, in the same statement, keeps it clean.

@@ -61,14 +61,14 @@ public sealed class OpenApiDocumentTests(MigratedDatabaseFixture db) : IClassFix
     [InlineData("/api/stations/{id}", "delete", "204 400 401 404 409 503")]
     [InlineData("/api/transactions/stale", "get", "200 400 401 503")]
     [InlineData("/api/transactions/{id}", "get", "200 400 401 404 503")]
-    [InlineData("/api/transactions/{id}/end", "post", "200 400 401 404 503")]
+    [InlineData("/api/transactions/{id}/end", "post", "200 400 401 404 409 503")]
     [InlineData("/api/events", "get", "200 400 401")]
     [InlineData("/api/journal", "get", "200 400 401 503")]
     [InlineData("/api/journal/{id}", "get", "200 400 401 404 503")]
     [InlineData("/api/journal/live", "get", "200 400 401 503")]
     [InlineData("/api/id-tokens", "post", "201 400 401 409 503")]
     [InlineData("/api/id-tokens/{type}/{idToken}", "get", "200 400 401 404 503")]
-    [InlineData("/api/id-tokens/{type}/{idToken}", "delete", "204 400 401 404 503")]
+    [InlineData("/api/id-tokens/{type}/{idToken}", "delete", "204 400 401 404 409 503")]
     public async Task Each_operation_documents_every_status_it_really_answers(string path, string method, string statuses)
     {
         var document = await DocumentAsync();
