@@ -11,9 +11,9 @@ namespace DrivePower.Csms.Data.Batching;
 /// batch to fill, and under load the queue grows while a batch commits, so batches grow with load.
 /// The queue is bounded: when it is full, callers wait (back-pressure) instead of memory growing.
 /// A batch the database refuses for a value or a conflict (one station's write at fault) is written
-/// again one write at a time, so that only that write fails; a batch that fails because the database is away fails
-/// exactly its own writes. One station never has two writes queued: OCPP lets it send one CALL at a
-/// time, and its next CALL comes after this one's answer, so per-station order is kept.
+/// again one write at a time, so that only that write fails; a batch that fails because the database
+/// is away fails exactly its own writes. One station never has two writes queued: OCPP lets it send
+/// one CALL at a time, and its next CALL comes after this one's answer, so per-station order is kept.
 /// </summary>
 public sealed partial class WriteBatcher<T> : IAsyncDisposable
 {
