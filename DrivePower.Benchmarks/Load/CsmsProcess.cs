@@ -43,6 +43,16 @@ internal sealed class CsmsProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The CPU time the process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<CsmsProcess> StartPersistentAsync(string connectionString)
     {
         await MigrateAsync(connectionString);

@@ -79,6 +79,7 @@ internal static class LoadBenchmark
 
         var looping = stations.Take(options.LoopStations).OfType<LoadStation>().ToArray();
         var until = DateTime.UtcNow + options.LoopDuration;
+        var cpuBefore = ProcessorTimes.Take(csms);
         var loop = Stopwatch.StartNew();
         var paces = options.Rate is { } rate ? LoopPace.Spread(looping.Length, rate, Stopwatch.GetTimestamp()) : null;
         var loops = Task.WhenAll(looping.Select((station, i) => station.LoopAsync(until, paces?[i], CancellationToken.None)));
@@ -91,6 +92,7 @@ internal static class LoadBenchmark
 
         await loops;
         var loopTime = loop.Elapsed;
+        var cpu = cpuBefore.PerCall(ProcessorTimes.Take(csms), looping.Sum(s => s.Latencies.Count));
         if (options.TimelineSlice is { } slice)
             PrintTimeline(looping, slice);
 
@@ -102,7 +104,7 @@ internal static class LoadBenchmark
             csms.Name, options.Storm - stormFailures, stormTime, stormFailures,
             looping.Sum(s => s.Latencies.Count) / loopTime.TotalSeconds, LatencyRecorder.Percentiles(looping.Select(s => s.Latencies)),
             looping.Sum(s => s.Failed), acknowledged, stored,
-            (loadedBytes - idleBytes) / (double)Math.Max(1, options.Storm - stormFailures), loadedBytes);
+            (loadedBytes - idleBytes) / (double)Math.Max(1, options.Storm - stormFailures), loadedBytes, cpu);
     }
 
     private static void PrintTimeline(LoadStation[] looping, TimeSpan slice)
