@@ -43,7 +43,7 @@ public sealed class JournalWriter(MessageJournal journal, SqlRunner sql) : Backg
 
             try
             {
-                journal.Written(await WriteAsync(batch));
+                journal.Written(batch, await WriteAsync(batch));
             }
             catch (Exception exception) when (exception is StorageUnavailableException or StorageRefusedException)
             {
@@ -59,32 +59,33 @@ public sealed class JournalWriter(MessageJournal journal, SqlRunner sql) : Backg
         await base.StopAsync(cancellationToken);
     }
 
-    /// <summary>Stores one batch; returns its entries with their ids. Not retried: a rerun after a commit would store it twice.</summary>
-    internal Task<JournalEntry[]> WriteAsync(IReadOnlyList<JournalEntry> batch) =>
+    /// <summary>Stores one batch; returns the ids its entries got, in order. Not retried: a rerun after a commit would store it twice.</summary>
+    internal Task<long[]> WriteAsync(IReadOnlyList<JournalEntry> batch) =>
         sql.RunAsync("write the message journal", $"{batch.Count} frames", SqlRetry.Once, async (connection, cancellationToken) =>
         {
-            var written = new JournalEntry[batch.Count];
+            var ids = new long[batch.Count];
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             // The journal is a record, not a delivery: its commits need not wait for the WAL to reach the
             // disk, which leaves the disk to the stations' writes. A crash of PostgreSQL itself may lose the
             // journal's last fraction of a second (wal_writer_delay, 200 ms by default, times three).
             await using (var asynchronous = new NpgsqlCommand("SET LOCAL synchronous_commit = off", connection, transaction))
                 await asynchronous.ExecuteNonQueryAsync(cancellationToken);
-            await using (var ids = new NpgsqlCommand(NextIdsSql, connection, transaction))
+            await using (var next = new NpgsqlCommand(NextIdsSql, connection, transaction))
             {
-                ids.Parameters.AddWithValue("count", batch.Count);
-                await ids.PrepareAsync(cancellationToken); // as SqlRunner.ExecuteAsync says why
-                await using var reader = await ids.ExecuteReaderAsync(cancellationToken);
+                next.Parameters.AddWithValue("count", batch.Count);
+                await next.PrepareAsync(cancellationToken); // as SqlRunner.ExecuteAsync says why
+                await using var reader = await next.ExecuteReaderAsync(cancellationToken);
                 for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
-                    written[i] = batch[i] with { Id = reader.GetInt64(0) };
+                    ids[i] = reader.GetInt64(0);
             }
 
             await using (var copy = await connection.BeginBinaryImportAsync(CopySql, cancellationToken))
             {
-                foreach (var entry in written)
+                for (var i = 0; i < batch.Count; i++)
                 {
+                    var entry = batch[i];
                     await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(entry.Id, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(ids[i], NpgsqlDbType.Bigint, cancellationToken);
                     await copy.WriteAsync(entry.StationId, NpgsqlDbType.Varchar, cancellationToken);
                     await copy.WriteAsync(entry.Direction, NpgsqlDbType.Varchar, cancellationToken);
                     await copy.WriteAsync(entry.FrameType, NpgsqlDbType.Varchar, cancellationToken);
@@ -100,7 +101,7 @@ public sealed class JournalWriter(MessageJournal journal, SqlRunner sql) : Backg
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return written;
+            return ids;
         }, CancellationToken.None);
 
     private static Task WriteTextAsync(NpgsqlBinaryImporter copy, string? text, CancellationToken cancellationToken) =>

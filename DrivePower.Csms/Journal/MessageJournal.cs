@@ -82,10 +82,18 @@ public sealed partial class MessageJournal : IOcppFrameObserver
     /// <summary>The writer took <paramref name="entry"/> off the queue.</summary>
     internal void Dequeued(JournalEntry entry) => Interlocked.Add(ref _queuedChars, -entry.Payload.Length);
 
-    /// <summary>A batch is stored (the entries now carry their ids): counted, and handed to live subscribers.</summary>
-    internal void Written(IReadOnlyList<JournalEntry> entries)
+    /// <summary>
+    /// A batch is stored under <paramref name="ids"/>: counted, and handed to live subscribers with
+    /// their ids (copies made only when someone listens: most of the time no one does).
+    /// </summary>
+    internal void Written(IReadOnlyList<JournalEntry> batch, long[] ids)
     {
-        _telemetry.Written(entries.Count);
+        _telemetry.Written(batch.Count);
+        if (_subscribers.IsEmpty)
+            return;
+        var entries = new JournalEntry[batch.Count];
+        for (var i = 0; i < entries.Length; i++)
+            entries[i] = batch[i] with { Id = ids[i] };
         foreach (var subscriber in _subscribers.Values)
         {
             foreach (var entry in entries)

@@ -159,11 +159,11 @@ public sealed class MessageJournalTests(MigratedDatabaseFixture db) : IClassFixt
             .Select(i => new JournalEntry(0, "JW-ORDER", "StationToCsms", "CALL", $"m{i:D3}", "Heartbeat", "{}", null, null, at))
             .ToList();
 
-        var written = await writer.WriteAsync(batch);
+        var ids = await writer.WriteAsync(batch);
 
-        Assert.Equal(batch.Select(e => e.MessageId), written.Select(e => e.MessageId));
-        Assert.Equal(written.Select(e => e.Id).Order(), written.Select(e => e.Id));
-        Assert.Equal(written.Length, written.Select(e => e.Id).Distinct().Count());
+        Assert.Equal(batch.Count, ids.Length);
+        Assert.Equal(ids.Order(), ids);
+        Assert.Equal(ids.Length, ids.Distinct().Count());
         await using var connection = new NpgsqlConnection(db.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT id, message_id FROM ocpp_journal WHERE station_id = 'JW-ORDER' ORDER BY id", connection);
@@ -171,6 +171,6 @@ public sealed class MessageJournalTests(MigratedDatabaseFixture db) : IClassFixt
         var stored = new List<(long, string?)>();
         while (await reader.ReadAsync())
             stored.Add((reader.GetInt64(0), reader.GetString(1)));
-        Assert.Equal(written.Select(e => (e.Id, e.MessageId)), stored);
+        Assert.Equal(ids.Zip(batch, (id, entry) => (id, entry.MessageId)), stored);
     }
 }
