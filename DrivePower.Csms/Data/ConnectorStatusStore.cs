@@ -59,7 +59,7 @@ public sealed class ConnectorStatusStore : IAsyncDisposable
 
     private static string Subject(IReadOnlyList<StatusReport> reports) => reports.Count == 1
         ? $"{reports[0].StationId} evse {reports[0].EvseId} connector {reports[0].ConnectorId}"
-        : $"{reports.Count} connectors of {reports.Select(r => r.StationId).Distinct(StringComparer.Ordinal).Count()} stations";
+        : $"{reports.Count} connector statuses"; // no count of stations: this runs for every batch, logged or not
 
     public ValueTask DisposeAsync() => _batcher.DisposeAsync();
 

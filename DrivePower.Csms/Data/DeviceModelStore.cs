@@ -84,7 +84,7 @@ public sealed class DeviceModelStore : IAsyncDisposable
 
     private static string Subject(IReadOnlyList<ReportPart> parts) => parts.Count == 1
         ? $"{parts[0].StationId} request {parts[0].Report.RequestId} seqNo {parts[0].Report.SeqNo}"
-        : $"{parts.Count} parts of {parts.Select(part => part.StationId).Distinct(StringComparer.Ordinal).Count()} stations";
+        : $"{parts.Count} report parts";
 
     public ValueTask DisposeAsync() => _batcher.DisposeAsync();
 

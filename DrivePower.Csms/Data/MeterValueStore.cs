@@ -69,7 +69,7 @@ public sealed class MeterValueStore : IAsyncDisposable
 
     private static string Subject(IReadOnlyList<MeterValuesMessage> messages) => messages.Count == 1
         ? $"{messages[0].StationId} evse {messages[0].EvseId}"
-        : $"{messages.Count} messages of {messages.Select(m => m.StationId).Distinct(StringComparer.Ordinal).Count()} stations";
+        : $"{messages.Count} messages";
 
     public ValueTask DisposeAsync() => _batcher.DisposeAsync();
 

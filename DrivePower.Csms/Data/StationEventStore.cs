@@ -58,7 +58,7 @@ public sealed class StationEventStore : IAsyncDisposable
 
     private static string Subject(IReadOnlyList<StationEvents> messages) => messages.Count == 1
         ? $"{messages[0].StationId}: {messages[0].Rows.Count} {messages[0].Rows[0].Kind}"
-        : $"{messages.Count} messages of {messages.Select(m => m.StationId).Distinct(StringComparer.Ordinal).Count()} stations";
+        : $"{messages.Count} messages";
 
     public ValueTask DisposeAsync() => _batcher.DisposeAsync();
 
