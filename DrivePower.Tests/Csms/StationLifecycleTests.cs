@@ -89,6 +89,7 @@ public sealed class StationLifecycleTests(MigratedDatabaseFixture database) : IC
         await using var station = await _csms.ConnectAsync("CP-STATUS");
         await station.BootAsync();
         var hub = _csms.Get<StationEventHub>();
+        var subscribersBefore = hub.SubscriberCount;
         using var listening = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var received = Task.Run(async () =>
         {
@@ -100,7 +101,7 @@ public sealed class StationLifecycleTests(MigratedDatabaseFixture database) : IC
 
             return null;
         });
-        await Sql.EventuallyAsync(() => Task.FromResult(hub.SubscriberCount > 1));
+        await Sql.EventuallyAsync(() => Task.FromResult(hub.SubscriberCount > subscribersBefore));
         var t0 = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
         await station.ReportStatusAsync(1, 1, ConnectorStatus.Available, t0);
