@@ -49,7 +49,7 @@ public sealed class OperatorCommands(StationConnections connections, CommandEffe
         {
             return outcome with { StoredChanges = await effects.RecordAsync(outcome.StationId, outcome.Action, request, response, cancellationToken) };
         }
-        catch (Exception exception) when (exception is Data.StorageUnavailableException or Data.StorageRefusedException)
+        catch (Data.StorageException exception)
         {
             var failure = $"The station answered {outcome.Action}, but the CSMS could not store what it changed: {exception.Message}";
             return outcome with { Detail = failure, StoreFailure = failure };

@@ -6,9 +6,8 @@ namespace DrivePower.Csms.Data;
 /// (<see cref="StorageConflictException"/>). Nothing of the operation is stored, and running it
 /// again unchanged would be refused again.
 /// </summary>
-public abstract class StorageRefusedException(string message, string operation, string sqlState, Exception inner) : Exception(message, inner)
+public abstract class StorageRefusedException(string message, string operation, string sqlState, Exception inner)
+    : StorageException(message, operation, inner)
 {
-    public string Operation { get; } = operation;
-
     public string SqlState { get; } = sqlState;
 }

@@ -2,7 +2,4 @@ namespace DrivePower.Csms.Data;
 
 /// <summary>The database could not do an operation; what it was asked to store is not stored.</summary>
 public sealed class StorageUnavailableException(string operation, Exception inner)
-    : Exception($"The database could not {operation}: {inner.Message}", inner)
-{
-    public string Operation { get; } = operation;
-}
+    : StorageException($"The database could not {operation}: {inner.Message}", operation, inner);

@@ -30,7 +30,7 @@ public sealed class JournalPurge(SqlRunner sql, IOptions<JournalOptions> options
                 {
                     await PurgeAsync(time.GetUtcNow().AddHours(-options.Value.RetentionHours), stoppingToken);
                 }
-                catch (Exception exception) when (exception is StorageUnavailableException or StorageRefusedException)
+                catch (StorageException)
                 {
                     // logged by the runner; the next round tries again
                 }

@@ -45,7 +45,7 @@ public sealed class JournalWriter(MessageJournal journal, SqlRunner sql) : Backg
             {
                 journal.Written(batch, await WriteAsync(batch));
             }
-            catch (Exception exception) when (exception is StorageUnavailableException or StorageRefusedException)
+            catch (StorageException)
             {
                 journal.Lost(batch.Count, "write_failed");
                 await Task.Delay(PauseAfterFailure, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -33,7 +33,7 @@ public sealed partial class CostUpdateSender(
                 {
                     await SendRoundAsync(stoppingToken);
                 }
-                catch (Exception exception) when (exception is StorageUnavailableException or StorageRefusedException)
+                catch (StorageException)
                 {
                     // logged by the runner; the next round tries again
                 }
