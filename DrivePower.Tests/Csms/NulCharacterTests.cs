@@ -108,8 +108,8 @@ public sealed class NulCharacterTests(MigratedDatabaseFixture database) : IClass
         await using var station = await _csms.ConnectAsync("CP-NUL-CMD");
         await station.BootAsync();
 
-        using var response = await _csms.Http.PostAsync("/api/stations/CP-NUL-CMD/commands/RequestStartTransaction",
-            new StringContent("""{"idToken":{"idToken":"A\u0000","type":"Central"},"remoteStartId":1}""", System.Text.Encoding.UTF8, "application/json"));
+        using var response = await _csms.Http.PostRawAsync("/api/stations/CP-NUL-CMD/commands/RequestStartTransaction",
+            """{"idToken":{"idToken":"A\u0000","type":"Central"},"remoteStartId":1}""");
 
         await response.ProblemAsync(400);
     }

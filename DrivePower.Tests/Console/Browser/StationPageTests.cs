@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using DrivePower.Tests.Csms.Operator;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -136,9 +137,8 @@ public sealed class StationPageTests(ConsoleBrowserFixture console, ITestOutputH
         await Expect(page.GetByTestId("reservations")).ToContainTextAsync("None stored");
         await Expect(page.GetByTestId("local-list-version")).ToHaveTextAsync("0");
 
-        using var reserved = await console.Csms.Http.PostAsync("/api/stations/UI-BLOCKS/reservations", new StringContent(
-            """{"id":31,"expiryDateTime":"2030-01-01T00:00:00Z","idToken":{"idToken":"CARD-UI","type":"ISO14443"}}""",
-            System.Text.Encoding.UTF8, "application/json"));
+        using var reserved = await console.Csms.Http.PostRawAsync("/api/stations/UI-BLOCKS/reservations",
+            """{"id":31,"expiryDateTime":"2030-01-01T00:00:00Z","idToken":{"idToken":"CARD-UI","type":"ISO14443"}}""");
         Assert.True(reserved.IsSuccessStatusCode, await reserved.Content.ReadAsStringAsync());
 
         var row = page.Locator("[data-testid='reservations'] tbody tr");

@@ -1,4 +1,3 @@
-using System.Text;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Rpc;
 using DrivePower.Tests.Csms.Operator;
@@ -22,8 +21,7 @@ public sealed class RequestIdTests(MigratedDatabaseFixture database) : IClassFix
 
         var requestIds = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(async _ =>
         {
-            using var content = new StringContent(body, Encoding.UTF8, "application/json");
-            using var response = await csms.Http.PostAsync($"/api/stations/{stationId}/{resource}", content);
+            using var response = await csms.Http.PostRawAsync($"/api/stations/{stationId}/{resource}", body);
             Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             return (await response.JsonAsync()).GetProperty("requestId").GetInt32();
         }));
