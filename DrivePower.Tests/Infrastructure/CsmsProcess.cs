@@ -30,7 +30,7 @@ internal sealed class CsmsProcess : IAsyncDisposable
     /// <summary>Starts the CSMS on a free loopback port against <paramref name="connectionString"/> (migrated) and waits until it is healthy.</summary>
     public static async Task<CsmsProcess> StartAsync(string connectionString)
     {
-        var csms = new CsmsProcess(connectionString, PostgresTools.FreeLoopbackPort());
+        var csms = new CsmsProcess(connectionString, LoopbackPort.Free());
         await csms.StartAgainAsync();
         return csms;
     }

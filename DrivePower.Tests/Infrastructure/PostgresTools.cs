@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace DrivePower.Tests.Infrastructure;
 
@@ -33,13 +31,6 @@ internal static class PostgresTools
             : null;
         return newest ?? throw new InvalidOperationException(
             "No PostgreSQL server binaries: install PostgreSQL, or set DRIVEPOWER_PG_BIN to its bin directory, or DRIVEPOWER_TEST_POSTGRES to a server's connection string.");
-    }
-
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Runs a server binary; as root through <c>runuser -u postgres --</c>.</summary>

@@ -98,7 +98,7 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            _port = PostgresTools.FreeLoopbackPort();
+            _port = LoopbackPort.Free();
             try
             {
                 await StartAsync();

@@ -54,7 +54,7 @@ public sealed class MigrationWorkerProcessTests
     [Fact]
     public async Task An_unreachable_server_fails_after_the_wait_with_one_clear_error()
     {
-        var nowhere = $"Host=127.0.0.1;Port={PostgresTools.FreeLoopbackPort()};Username=postgres;Database=nowhere";
+        var nowhere = $"Host=127.0.0.1;Port={LoopbackPort.Free()};Username=postgres;Database=nowhere";
         var environment = Csmsdb(nowhere);
         environment["Migrations__WaitForDatabaseSeconds"] = "2";
 

@@ -61,7 +61,7 @@ public sealed class CsmsStartupErrorTests
         var result = await WorkerProcess.RunProjectAsync(WorkerProcess.Csms, new Dictionary<string, string>
         {
             ["ConnectionStrings__csmsdb"] = "Host=127.0.0.1;Database=unused",
-            [variable] = string.Format(System.Globalization.CultureInfo.InvariantCulture, value, PostgresTools.FreeLoopbackPort()),
+            [variable] = string.Format(System.Globalization.CultureInfo.InvariantCulture, value, LoopbackPort.Free()),
         }, input: null);
 
         Assert.Equal(CsmsSettingsCheck.BadSettingsExitCode, result.ExitCode);

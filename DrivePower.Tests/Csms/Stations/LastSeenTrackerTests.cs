@@ -18,7 +18,7 @@ public sealed class LastSeenTrackerTests(MigratedDatabaseFixture database) : ICl
     {
         await Db.ExecuteAsync(database.ConnectionString,
             "INSERT INTO stations (id, created_at, updated_at) VALUES ('LAST-SEEN-KEPT', now(), now()) ON CONFLICT DO NOTHING");
-        var port = PostgresTools.FreeLoopbackPort(); // nothing listens there yet: the database is "away"
+        var port = LoopbackPort.Free(); // nothing listens there yet: the database is "away"
         var target = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         var away = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Host = "127.0.0.1", Port = port, Pooling = false, Timeout = 2 };
         await using var dataSource = NpgsqlDataSource.Create(away.ConnectionString);
