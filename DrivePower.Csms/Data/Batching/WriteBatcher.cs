@@ -106,15 +106,18 @@ public sealed partial class WriteBatcher<T> : IAsyncDisposable
     }
 
     /// <summary>
-    /// The batch's span sits under the first caller's span (its handler), linked to every other
-    /// caller's, so the SQL of a call shows in the call's trace (without a listener for the batch
-    /// source, the SQL's spans sit right under the first caller's).
+    /// The batch's span sits under the first caller's span (its handler), linked to the other callers'
+    /// (up to <see cref="WriteBatchTelemetry.MaxLinks"/>), so the SQL of a call shows in the call's
+    /// trace (without a listener for the batch source, the SQL's spans sit right under the first caller's).
     /// </summary>
     private Activity? StartSpan(List<PendingWrite> batch)
     {
         // Made current here, restored when WriteAsync returns: an async method does not leak it to the loop.
         Activity.Current = batch[0].Caller;
-        var links = batch.Skip(1).Where(p => p.Caller is not null).Select(p => new ActivityLink(p.Caller!.Context));
+        if (!WriteBatchTelemetry.Source.HasListeners())
+            return null;
+        var links = batch.Skip(1).Where(p => p.Caller is not null).Take(WriteBatchTelemetry.MaxLinks)
+            .Select(p => new ActivityLink(p.Caller!.Context));
         var span = WriteBatchTelemetry.Source.StartActivity($"store {_what}", ActivityKind.Internal, parentContext: default, links: links);
         span?.SetTag("db.operation.batch.size", batch.Count);
         return span;

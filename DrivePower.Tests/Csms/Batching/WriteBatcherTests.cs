@@ -117,41 +117,86 @@ public sealed class WriteBatcherTests
     [Fact]
     public async Task A_batch_span_sits_under_its_first_callers_span_and_links_every_other_caller()
     {
-        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is WriteBatchTelemetry.Name or "batcher-test",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
-        using var callers = new ActivitySource("batcher-test");
+        using var spans = new RecordedSpans();
         var database = new GatedWrites();
         await using var batcher = Batcher(database, writers: 1);
 
-        Task WriteAs(string caller, out Activity span)
+        var blocking = spans.WriteAs(batcher, "blocker", out var blocker);
+        await database.BatchStarted.WaitAsync(Wait);
+        var writes = new[] { spans.WriteAs(batcher, "first", out var first), spans.WriteAs(batcher, "second", out var second), spans.WriteAs(batcher, "third", out var third) };
+        database.Open();
+        await Task.WhenAll([blocking, .. writes]).WaitAsync(Wait);
+
+        var batchSpan = spans.BatchOf(3);
+        Assert.Same(first, batchSpan.Parent);
+        Assert.Equal([second.SpanId, third.SpanId], batchSpan.Links.Select(link => link.Context.SpanId));
+        Assert.Same(blocker, spans.BatchOf(1).Parent);
+        Assert.Equal(2, spans.Batches.Count());
+    }
+
+    [Fact]
+    public async Task A_batch_span_links_no_more_callers_than_OpenTelemetry_exports_and_still_tags_the_whole_batch()
+    {
+        using var spans = new RecordedSpans();
+        var database = new GatedWrites();
+        await using var batcher = Batcher(database, writers: 1, maxBatchSize: 300);
+        const int Callers = WriteBatchTelemetry.MaxLinks + 72;
+
+        var blocking = spans.WriteAs(batcher, "blocker", out _);
+        await database.BatchStarted.WaitAsync(Wait);
+        var callerSpans = new Activity[Callers];
+        var writes = new Task[Callers];
+        for (var i = 0; i < Callers; i++)
+            writes[i] = spans.WriteAs(batcher, $"caller-{i}", out callerSpans[i]);
+        database.Open();
+        await Task.WhenAll([blocking, .. writes]).WaitAsync(Wait);
+
+        var batchSpan = spans.BatchOf(Callers);
+        Assert.Same(callerSpans[0], batchSpan.Parent);
+        Assert.Equal(callerSpans.Skip(1).Take(WriteBatchTelemetry.MaxLinks).Select(span => span.SpanId), batchSpan.Links.Select(link => link.Context.SpanId));
+    }
+
+    private static WriteBatcher<string> Batcher(GatedWrites database, int writers, int capacity = 1000, int maxBatchSize = 100) =>
+        new("test rows", database.WriteBatchAsync,
+            new WriteBatchingOptions { Writers = writers, QueueCapacity = capacity, MaxBatchSize = maxBatchSize }, NullLogger.Instance);
+
+    /// <summary>Records the batch spans, and starts each write under a caller's span of its own.</summary>
+    private sealed class RecordedSpans : IDisposable
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<Activity> _stopped = new();
+        private readonly ActivityListener _listener;
+        private readonly ActivitySource _callers = new("batcher-test");
+
+        public RecordedSpans()
         {
-            span = callers.StartActivity(caller)!;
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name is WriteBatchTelemetry.Name or "batcher-test",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = _stopped.Enqueue,
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public Task WriteAs(WriteBatcher<string> batcher, string caller, out Activity span)
+        {
+            span = _callers.StartActivity(caller)!;
             var write = batcher.WriteAsync(caller, CancellationToken.None);
             Activity.Current = null;
             return write;
         }
 
-        var blocking = WriteAs("blocker", out var blocker);
-        await database.BatchStarted.WaitAsync(Wait);
-        var writes = new[] { WriteAs("first", out var first), WriteAs("second", out var second), WriteAs("third", out var third) };
-        database.Open();
-        await Task.WhenAll([blocking, .. writes]).WaitAsync(Wait);
+        public IEnumerable<Activity> Batches => _stopped.Where(span => span.Source.Name == WriteBatchTelemetry.Name);
 
-        var batchSpan = spans.Single(span => span.Source.Name == WriteBatchTelemetry.Name && span.GetTagItem("db.operation.batch.size") is 3);
-        Assert.Same(first, batchSpan.Parent);
-        Assert.Equal([second.SpanId, third.SpanId], batchSpan.Links.Select(link => link.Context.SpanId));
-        Assert.Same(blocker, spans.Single(span => span.Source.Name == WriteBatchTelemetry.Name && !ReferenceEquals(span, batchSpan)).Parent);
+        /// <summary>The one batch span of <paramref name="size"/> writes.</summary>
+        public Activity BatchOf(int size) => Batches.Single(span => span.GetTagItem("db.operation.batch.size") is int count && count == size);
+
+        public void Dispose()
+        {
+            _listener.Dispose();
+            _callers.Dispose();
+        }
     }
-
-    private static WriteBatcher<string> Batcher(GatedWrites database, int writers, int capacity = 1000) =>
-        new("test rows", database.WriteBatchAsync,
-            new WriteBatchingOptions { Writers = writers, QueueCapacity = capacity, MaxBatchSize = 100 }, NullLogger.Instance);
 
     /// <summary>A stand-in for the database whose first batch waits until the test opens the gate.</summary>
     private sealed class GatedWrites
