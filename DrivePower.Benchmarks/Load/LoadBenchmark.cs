@@ -21,7 +21,7 @@ internal static class LoadBenchmark
         var loop = options.Rate is { } rate
             ? $"a loop paced at {rate} calls/s (latency counted from each call's slot)"
             : "a closed loop (each call as soon as the last is answered)";
-        Console.WriteLine($"load: storm {options.Storm} stations (concurrency {options.Concurrency}), then {loop} of {options.LoopStations} stations for {options.LoopDuration.TotalSeconds:0} s, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"load: storm {options.Storm} stations (concurrency {options.Concurrency}), then {loop} of {options.LoopStations} stations for {options.LoopDuration.TotalSeconds:0} s after a warm-up of {options.Warmup.TotalSeconds:0} s, {Environment.ProcessorCount} cores");
         var results = new List<LoadResult>();
         if (options.RunBaseline)
         {
@@ -82,25 +82,29 @@ internal static class LoadBenchmark
         var loadedBytes = csms.ResidentBytes;
 
         var looping = stations.Take(options.LoopStations).OfType<LoadStation>().ToArray();
-        var until = DateTime.UtcNow + options.LoopDuration;
+        var loopStart = Stopwatch.GetTimestamp();
+        var measureFrom = loopStart + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
+        var until = DateTime.UtcNow + options.Warmup + options.LoopDuration;
+        var paces = options.Rate is { } rate ? LoopPace.Spread(looping.Length, rate, loopStart) : null;
+        var loops = Task.WhenAll(looping.Select((station, i) => station.LoopAsync(until, measureFrom, paces?[i], CancellationToken.None)));
+        await Task.Delay(Stopwatch.GetElapsedTime(loopStart, measureFrom));
         var cpuBefore = ProcessorTimes.Take(csms);
-        var loop = Stopwatch.StartNew();
-        var paces = options.Rate is { } rate ? LoopPace.Spread(looping.Length, rate, Stopwatch.GetTimestamp()) : null;
-        var loops = Task.WhenAll(looping.Select((station, i) => station.LoopAsync(until, paces?[i], CancellationToken.None)));
         if (connectionString is not null)
         {
-            // Halfway through the loop, with the CSMS's pool as busy as it gets.
+            // Halfway through the measured loop, with the CSMS's pool as busy as it gets.
             await Task.Delay(options.LoopDuration / 2);
             Console.WriteLine($"   a separate connection under load (as psql): {await SideQueryProbe.RunAsync(connectionString, prefix)}");
         }
 
         await loops;
-        var loopTime = loop.Elapsed;
+        var loopTime = Stopwatch.GetElapsedTime(measureFrom);
         var cpu = cpuBefore.PerCall(ProcessorTimes.Take(csms), looping.Sum(s => s.Latencies.Count));
+        if (options.Warmup > TimeSpan.Zero)
+            PrintWarmup(looping, options.Warmup);
         if (options.TimelineSlice is { } slice)
             PrintTimeline(looping, slice);
 
-        var acknowledged = options.Storm - stormFailures + looping.Sum(s => s.Latencies.Count);
+        var acknowledged = options.Storm - stormFailures + looping.Sum(s => s.WarmupLatencies.Count + s.Latencies.Count);
         await Task.WhenAll(stations.OfType<LoadStation>().Select(s => s.DisposeAsync().AsTask()));
         long? stored = countStored is null ? null : await countStored(prefix);
 
@@ -111,10 +115,19 @@ internal static class LoadBenchmark
             (loadedBytes - idleBytes) / (double)Math.Max(1, options.Storm - stormFailures), loadedBytes, cpu);
     }
 
+    private static void PrintWarmup(LoadStation[] looping, TimeSpan warmup)
+    {
+        var (p50, p90, p99, max) = LatencyRecorder.Percentiles(looping.Select(s => s.WarmupLatencies));
+        Console.WriteLine($"   warm-up ({warmup.TotalSeconds:0} s, not in the table): {looping.Sum(s => s.WarmupLatencies.Count)} calls, " +
+            $"p50 / p90 / p99 / max {p50:0.0} / {p90:0.0} / {p99:0.0} / {max:0} ms");
+    }
+
+    /// <summary>The whole loop, warm-up included (it is the first <c>--warmup</c> seconds), slice by slice.</summary>
     private static void PrintTimeline(LoadStation[] looping, TimeSpan slice)
     {
-        Console.WriteLine($"   the loop by slices of {slice.TotalMilliseconds:0} ms (calls, p50 / p99 / max ms):");
-        foreach (var (from, calls, p50, p99, max) in LatencyRecorder.Timeline(looping.Select(s => s.Latencies), slice))
+        Console.WriteLine($"   the loop by slices of {slice.TotalMilliseconds:0} ms, warm-up first (calls, p50 / p99 / max ms):");
+        var recorders = looping.SelectMany(s => new[] { s.WarmupLatencies, s.Latencies });
+        foreach (var (from, calls, p50, p99, max) in LatencyRecorder.Timeline(recorders, slice))
             Console.WriteLine($"   {from.TotalSeconds,7:0.00} s {calls,7} {p50,8:0.0} / {p99,7:0.0} / {max,7:0.0}");
     }
 

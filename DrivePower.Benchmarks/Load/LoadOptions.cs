@@ -4,12 +4,15 @@ namespace DrivePower.Benchmarks.Load;
 internal sealed record LoadOptions
 {
     public const string Usage = """
-        load [--db <connection string>] [--storm N] [--stations N] [--seconds N] [--rate N] [--concurrency N] [--timeline MS] [--target both|persistent|baseline]
+        load [--db <connection string>] [--storm N] [--stations N] [--seconds N] [--warmup N] [--rate N] [--concurrency N] [--timeline MS] [--target both|persistent|baseline]
           --db           PostgreSQL for the persistent CSMS (the database must exist; the benchmark migrates it).
                          Default: ConnectionStrings__csmsdb from the environment. Needed unless --target baseline.
           --storm        stations in the boot storm (connect + BootNotification + StatusNotification), default 2000
           --stations     stations in the loop of StatusNotifications (the first of the storm), default 500
-          --seconds      length of the loop, default 20
+          --seconds      length of the loop's measured part, default 20
+          --warmup       seconds of the same loop before it, timed apart and printed on a line of their own:
+                         both processes compile their hot code and collect the storm's garbage then;
+                         default 3, 0 to measure from the first call
           --rate         pace the loop at N calls/s in all (each station a call every stations/N s, timed from
                          its slot); default: no pace, each station's next call as soon as the last is answered
           --concurrency  connections opened at once during the storm, default 256
@@ -22,6 +25,7 @@ internal sealed record LoadOptions
     public int Storm { get; init; } = 2000;
     public int LoopStations { get; init; } = 500;
     public TimeSpan LoopDuration { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
     public int Concurrency { get; init; } = 256;
 
     /// <summary>Calls per second the loop offers in all, or null for a closed loop without pauses.</summary>
@@ -53,6 +57,7 @@ internal sealed record LoadOptions
                 "--storm" when int.TryParse(value, out var n) && n > 0 => options with { Storm = n },
                 "--stations" when int.TryParse(value, out var n) && n > 0 => options with { LoopStations = n },
                 "--seconds" when int.TryParse(value, out var n) && n > 0 => options with { LoopDuration = TimeSpan.FromSeconds(n) },
+                "--warmup" when int.TryParse(value, out var n) && n >= 0 => options with { Warmup = TimeSpan.FromSeconds(n) },
                 "--rate" when int.TryParse(value, out var n) && n > 0 => options with { Rate = n },
                 "--concurrency" when int.TryParse(value, out var n) && n > 0 => options with { Concurrency = n },
                 "--timeline" when int.TryParse(value, out var n) && n > 0 => options with { TimelineSlice = TimeSpan.FromMilliseconds(n) },

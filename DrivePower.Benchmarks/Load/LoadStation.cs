@@ -60,14 +60,18 @@ internal sealed class LoadStation : IAsyncDisposable
         await _connection.CallAsync(Status(), cancellationToken);
     }
 
+    /// <summary>Calls of the loop's warm-up: timed like the rest, kept apart from <see cref="Latencies"/>.</summary>
+    public LatencyRecorder WarmupLatencies { get; } = new();
+
     /// <summary>
     /// StatusNotifications until <paramref name="until"/>, each timed; a failure is counted, not thrown.
-    /// Without a <paramref name="pace"/> they go back to back (a closed loop: the latency is whatever
-    /// the saturated CSMS makes it). With one, each call has its slot on a fixed schedule and its time
-    /// is counted from that slot, not from when it went out, so a CSMS that falls behind is charged for
-    /// the wait it caused (no coordinated omission).
+    /// A call that starts before <paramref name="measureFrom"/> (a timestamp) is the warm-up's and is
+    /// recorded in <see cref="WarmupLatencies"/>. Without a <paramref name="pace"/> the calls go back to
+    /// back (a closed loop: the latency is whatever the saturated CSMS makes it). With one, each call has
+    /// its slot on a fixed schedule and its time is counted from that slot, not from when it went out, so
+    /// a CSMS that falls behind is charged for the wait it caused (no coordinated omission).
     /// </summary>
-    public async Task LoopAsync(DateTime until, LoopPace? pace, CancellationToken cancellationToken)
+    public async Task LoopAsync(DateTime until, long measureFrom, LoopPace? pace, CancellationToken cancellationToken)
     {
         var slot = pace?.FirstSlot ?? 0;
         while (DateTime.UtcNow < until && !cancellationToken.IsCancellationRequested)
@@ -85,7 +89,7 @@ internal sealed class LoadStation : IAsyncDisposable
             try
             {
                 await _connection.CallAsync(Status(), cancellationToken);
-                Latencies.Record(start);
+                (start < measureFrom ? WarmupLatencies : Latencies).Record(start);
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
