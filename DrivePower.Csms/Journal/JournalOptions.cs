@@ -26,6 +26,13 @@ public sealed class JournalOptions
     [Range(1, 4_096)]
     public int QueueMegabytes { get; set; } = 64;
 
+    /// <summary>
+    /// How long the writer lets frames gather before it writes fewer than <see cref="MaxBatchSize"/>: nothing
+    /// waits for the journal, and PostgreSQL's cost is mostly per COPY, not per frame. 0 writes at once.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int GatherMilliseconds { get; set; } = 50;
+
     /// <summary>Most frames written in one COPY.</summary>
     [Range(1, 100_000)]
     public int MaxBatchSize { get; set; } = 1_000;

@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using DrivePower.Csms.Journal;
 using DrivePower.Ocpp.Messages;
 using DrivePower.Ocpp.Rpc;
 using DrivePower.Tests.Csms.Operator;
 using DrivePower.Tests.Infrastructure;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
@@ -172,5 +174,24 @@ public sealed class MessageJournalTests(MigratedDatabaseFixture db) : IClassFixt
         while (await reader.ReadAsync())
             stored.Add((reader.GetInt64(0), reader.GetString(1)));
         Assert.Equal(ids.Zip(batch, (id, entry) => (id, entry.MessageId)), stored);
+    }
+
+    [Fact]
+    public async Task Frames_that_come_within_the_gathering_time_are_written_in_one_COPY_not_one_each()
+    {
+        await using var csms = await CsmsTestHost.StartAsync(db.ConnectionString, new Dictionary<string, string?> { ["Csms:Journal:GatherMilliseconds"] = "2000" });
+        using var batches = new MetricCollector<long>(csms.Get<IMeterFactory>(), JournalTelemetry.Name, "ocpp.journal.batch.size");
+        await using var station = await csms.ConnectBootedAsync("JR-GATHER");
+        await csms.EntriesAsync("stationId=JR-GATHER", atLeast: 2);
+        var before = batches.GetMeasurementSnapshot().Count;
+
+        // Back to back, each a few milliseconds: written at once, they would be ten COPYs or more.
+        for (var i = 0; i < 10; i++)
+            await station.CallAsync(new HeartbeatRequest());
+        await csms.EntriesAsync("stationId=JR-GATHER", atLeast: 22);
+
+        var sizes = batches.GetMeasurementSnapshot().Skip(before).Select(m => m.Value).ToList();
+        Assert.Equal(20, sizes.Sum());
+        Assert.InRange(sizes.Count, 1, 3);
     }
 }
