@@ -8,7 +8,8 @@ namespace DrivePower.Emulator.Scenario;
 /// CablePluggedIn), Authorize the ID_TOKEN (refused, or refused by the offline rules when the CSMS cannot
 /// answer: the transaction ends and the EV unplugs), charge for
 /// SCENARIO_CHARGE_SECONDS, stop (Local, or the EV leaves: EVDisconnected), unplug (Available), pause for
-/// SCENARIO_PAUSE_SECONDS. Durations vary by ±SCENARIO_RANDOMNESS.
+/// SCENARIO_PAUSE_SECONDS. Durations vary by ±SCENARIO_RANDOMNESS. With STATION_COUNT above 1 each EVSE's
+/// first session waits a random part of the pause; a single station's starts at once.
 /// </summary>
 internal sealed class ChargingScenario(Station station)
 {
@@ -23,8 +24,10 @@ internal sealed class ChargingScenario(Station station)
     {
         try
         {
-            // Spread the first sessions, so that thousands of stations don't plug in at the same instant.
-            await Task.Delay(Vary(station.Options.ScenarioPause) * Random.Shared.NextDouble(), cancellationToken).ConfigureAwait(false);
+            // Spread the first sessions, so that thousands of stations don't plug in at the same instant;
+            // a lone station has nothing to spread from, and its user should not wait up to a pause for it.
+            if (station.Options.StationCount > 1)
+                await Task.Delay(Vary(station.Options.ScenarioPause) * Random.Shared.NextDouble(), cancellationToken).ConfigureAwait(false);
             while (!cancellationToken.IsCancellationRequested)
             {
                 await SessionAsync(evse, cancellationToken).ConfigureAwait(false);

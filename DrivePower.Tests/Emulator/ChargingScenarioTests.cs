@@ -45,6 +45,18 @@ public class ChargingScenarioTests
     }
 
     [Fact]
+    public async Task A_single_station_starts_its_first_session_at_once_not_after_a_random_part_of_the_pause()
+    {
+        await using var csms = await TestCsms.StartAsync();
+        await using var emulator = await EmulatorHost.StartAsync(csms,
+            ("STATION_ID", "CP-FIRST"), ("SCENARIO", "charging"), ("SCENARIO_PAUSE_SECONDS", "600"), ("SCENARIO_RANDOMNESS", "0"));
+
+        await TestCsms.WaitUntilAsync(
+            () => csms.Received<TransactionEventRequest>("CP-FIRST").Any(e => e.EventType == TransactionEventType.Started),
+            "the first session started", TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public async Task A_refused_token_ends_the_plugged_in_transaction_without_charging_and_the_EV_unplugs()
     {
         await using var csms = await TestCsms.StartAsync();

@@ -14,9 +14,9 @@ public sealed class ConsolePagesTests(ConsoleBrowserFixture console, ITestOutput
     [Fact]
     public async Task A_charging_session_is_listed_as_active_and_its_page_shows_the_event_sequence_and_a_growing_chart()
     {
-        // The first session waits a random part of the pause (30 s by default): short here, so it starts at once.
+        // One station: its first session starts at once, whatever the pause (ChargingScenarioTests).
         await using var station = await console.StartStationsAsync("UI-TX", ("SCENARIO", "charging"), ("SCENARIO_CHARGE_SECONDS", "60"),
-            ("SCENARIO_PAUSE_SECONDS", "0.2"), ("CHARGING_POWER_W", "11000"));
+            ("CHARGING_POWER_W", "11000"));
         var page = await console.OpenAsync("/transactions");
         await page.GetByTestId("transaction-station").FillAsync("UI-TX");
         await page.GetByTestId("transaction-state").SelectOptionAsync("active");
