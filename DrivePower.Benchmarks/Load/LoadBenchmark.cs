@@ -83,11 +83,11 @@ internal static class LoadBenchmark
 
         var looping = stations.Take(options.LoopStations).OfType<LoadStation>().ToArray();
         var loopStart = Stopwatch.GetTimestamp();
-        var measureFrom = loopStart + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
-        var until = DateTime.UtcNow + options.Warmup + options.LoopDuration;
+        var measureFrom = loopStart + Ticks(options.Warmup);
+        var until = measureFrom + Ticks(options.LoopDuration);
         var paces = options.Rate is { } rate ? LoopPace.Spread(looping.Length, rate, loopStart) : null;
         var loops = Task.WhenAll(looping.Select((station, i) => station.LoopAsync(until, measureFrom, paces?[i], CancellationToken.None)));
-        await Task.Delay(Stopwatch.GetElapsedTime(loopStart, measureFrom));
+        await Task.Delay(options.Warmup);
         var cpuBefore = ProcessorTimes.Take(csms);
         if (connectionString is not null)
         {
@@ -114,6 +114,8 @@ internal static class LoadBenchmark
             looping.Sum(s => s.Failed), acknowledged, stored,
             (loadedBytes - idleBytes) / (double)Math.Max(1, options.Storm - stormFailures), loadedBytes, cpu);
     }
+
+    private static long Ticks(TimeSpan duration) => (long)(duration.TotalSeconds * Stopwatch.Frequency);
 
     private static void PrintWarmup(LoadStation[] looping, TimeSpan warmup)
     {

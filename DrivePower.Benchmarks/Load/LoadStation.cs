@@ -65,16 +65,17 @@ internal sealed class LoadStation : IAsyncDisposable
 
     /// <summary>
     /// StatusNotifications until <paramref name="until"/>, each timed; a failure is counted, not thrown.
-    /// A call that starts before <paramref name="measureFrom"/> (a timestamp) is the warm-up's and is
-    /// recorded in <see cref="WarmupLatencies"/>. Without a <paramref name="pace"/> the calls go back to
-    /// back (a closed loop: the latency is whatever the saturated CSMS makes it). With one, each call has
-    /// its slot on a fixed schedule and its time is counted from that slot, not from when it went out, so
-    /// a CSMS that falls behind is charged for the wait it caused (no coordinated omission).
+    /// A call that starts before <paramref name="measureFrom"/> is the warm-up's and is recorded in
+    /// <see cref="WarmupLatencies"/>; both are <see cref="Stopwatch"/> timestamps, as are the pace's slots.
+    /// Without a <paramref name="pace"/> the calls go back to back (a closed loop: the latency is whatever
+    /// the saturated CSMS makes it). With one, each call has its slot on a fixed schedule and its time is
+    /// counted from that slot, not from when it went out, so a CSMS that falls behind is charged for the
+    /// wait it caused (no coordinated omission).
     /// </summary>
-    public async Task LoopAsync(DateTime until, long measureFrom, LoopPace? pace, CancellationToken cancellationToken)
+    public async Task LoopAsync(long until, long measureFrom, LoopPace? pace, CancellationToken cancellationToken)
     {
         var slot = pace?.FirstSlot ?? 0;
-        while (DateTime.UtcNow < until && !cancellationToken.IsCancellationRequested)
+        while (Stopwatch.GetTimestamp() < until && !cancellationToken.IsCancellationRequested)
         {
             var start = Stopwatch.GetTimestamp();
             if (pace is not null)

@@ -5,9 +5,10 @@ using NpgsqlTypes;
 namespace DrivePower.Csms.Journal;
 
 /// <summary>
-/// Writes the journal's queue to <c>ocpp_journal</c>: what has gathered <see cref="JournalOptions.GatherMilliseconds"/>
-/// after the first frame (at once when <see cref="JournalOptions.MaxBatchSize"/> are queued) in one binary COPY,
-/// so batches grow with load and a lone frame is written within that time. Ids are taken from the table's sequence first, so the
+/// Writes the journal's queue to <c>ocpp_journal</c>: what has gathered
+/// <see cref="JournalOptions.GatherMilliseconds"/> after the first frame (at once when
+/// <see cref="JournalOptions.MaxBatchSize"/> are queued) in one binary COPY, so batches grow with load and
+/// a lone frame is written within that time. Ids are taken from the table's sequence first, so the
 /// written entries go to live subscribers with their ids. A batch that cannot be written is dropped and
 /// counted (the journal is a record, not a delivery: nothing waits for it), and the writer pauses a
 /// second before the next. On stop it takes no more frames and writes what is queued.
